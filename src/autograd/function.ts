@@ -1,0 +1,29 @@
+import type { Tensor } from "../tensor/tensor";
+import { isGradEnabled } from "./grad_mode";
+
+/**
+ * One recorded op: what `backward()` walks. `backward(g)` receives ∂L/∂output and
+ * returns ∂L/∂input for each input (null for an input that needs no gradient).
+ */
+export interface GradFn {
+  /** PyTorch-style name, e.g. "MulBackward". */
+  readonly name: string;
+  readonly inputs: readonly Tensor[];
+  backward(gradOutput: Tensor): (Tensor | null)[];
+}
+
+/**
+ * Records `out = op(inputs)` in the graph when gradients are on and an input needs
+ * one; otherwise returns `out` untouched. Every differentiable op ends with this,
+ * its backward written next to its forward.
+ */
+export function record(
+  out: Tensor,
+  name: string,
+  inputs: readonly Tensor[],
+  backward: (gradOutput: Tensor) => (Tensor | null)[],
+): Tensor {
+  if (!isGradEnabled() || !inputs.some((t) => t.requiresGrad)) return out;
+  out._setGradFn({ name, inputs, backward });
+  return out;
+}

@@ -1,0 +1,70 @@
+/**
+ * Element types of a tensor and the typed arrays that hold them.
+ *
+ * - `float64`: the default. Derivations and gradient checks need its 16 digits.
+ * - `float32`: fast training; half the memory.
+ * - `int32`: labels and indices.
+ * - `bool`: results of comparisons (`a.gt(b)`), stored as 0/1 bytes.
+ *
+ * Promotion (PyTorch's and NumPy's rule): an op on two tensors computes in the
+ * wider type, bool < int32 < float32 < float64, and a plain JS number never widens
+ * a tensor (`x32.mul(0.5)` stays float32). Ops that only make sense on floats
+ * (exp, log, sqrt, division, …) compute in float64 when given integers, unless a
+ * float32 operand is present.
+ */
+export type DType = "float64" | "float32" | "int32" | "bool";
+
+export type FloatDType = "float64" | "float32";
+
+export type TypedArray = Float64Array | Float32Array | Int32Array | Uint8Array;
+
+export type FloatArray = Float64Array | Float32Array;
+
+const RANK: Record<DType, number> = { bool: 0, int32: 1, float32: 2, float64: 3 };
+
+export const DTYPES: readonly DType[] = ["float64", "float32", "int32", "bool"];
+
+/** Allocates a zero-filled array of `n` elements of `dtype`. */
+export function allocate(dtype: DType, n: number): TypedArray {
+  switch (dtype) {
+    case "float64":
+      return new Float64Array(n);
+    case "float32":
+      return new Float32Array(n);
+    case "int32":
+      return new Int32Array(n);
+    case "bool":
+      return new Uint8Array(n);
+  }
+}
+
+/** The dtype whose array type `data` is. */
+export function dtypeOf(data: TypedArray): DType {
+  if (data instanceof Float64Array) return "float64";
+  if (data instanceof Float32Array) return "float32";
+  if (data instanceof Int32Array) return "int32";
+  return "bool";
+}
+
+export function isFloat(dtype: DType): dtype is FloatDType {
+  return dtype === "float64" || dtype === "float32";
+}
+
+/** The wider of two dtypes: bool < int32 < float32 < float64. */
+export function promote(a: DType, b: DType): DType {
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
+/** The float dtype an op like `exp` or `div` computes in for an input of `dtype`. */
+export function floatOf(dtype: DType): FloatDType {
+  return dtype === "float32" ? "float32" : "float64";
+}
+
+export function checkDType(where: string, dtype: unknown): DType {
+  if (typeof dtype === "string" && (DTYPES as readonly string[]).includes(dtype)) {
+    return dtype as DType;
+  }
+  throw new TypeError(
+    `${where}: dtype must be one of ${DTYPES.join(", ")}, got ${JSON.stringify(dtype)}`,
+  );
+}
