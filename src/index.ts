@@ -63,3 +63,5 @@ export { noGrad, enableGrad, isGradEnabled } from "./autograd/grad_mode";
 export { gradcheck } from "./autograd/gradcheck";
 export type { GradcheckOptions, GradcheckResult, GradcheckInputReport } from "./autograd/gradcheck";
 export type { GradFn } from "./autograd/function";
+export * as nn from "./nn";
+export * as optim from "./optim";

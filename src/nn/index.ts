@@ -1,0 +1,34 @@
+/** Layers, losses and initialisers: `nn.Linear`, `nn.crossEntropy`, `nn.init.kaimingNormal`. Re-exports only. */
+export { Module } from "./module";
+export type { SavedTensor, StateDict } from "./module";
+export { Sequential } from "./sequential";
+export { Linear } from "./linear";
+export type { LinearOptions } from "./linear";
+export { Sigmoid, Tanh, ReLU, LeakyReLU, ELU, Softmax, LogSoftmax } from "./activation_layers";
+export { PReLU } from "./prelu";
+export type { PReLUOptions } from "./prelu";
+export { Identity } from "./identity";
+export { Flatten } from "./flatten";
+export { Dropout } from "./dropout";
+export type { DropoutMode, DropoutOptions } from "./dropout";
+export { DropConnect } from "./drop_connect";
+export type { DropConnectOptions } from "./drop_connect";
+export * as init from "./init";
+
+export { mseLoss, MSELoss } from "./losses/mse_loss";
+export type { MSELossOptions, MSEReduction } from "./losses/mse_loss";
+export { bceLoss, BCELoss } from "./losses/bce_loss";
+export type { BCELossOptions } from "./losses/bce_loss";
+export { bceWithLogitsLoss, BCEWithLogitsLoss } from "./losses/bce_with_logits_loss";
+export type { BCEWithLogitsLossOptions } from "./losses/bce_with_logits_loss";
+export { crossEntropy, CrossEntropyLoss } from "./losses/cross_entropy_loss";
+export type { CrossEntropyOptions } from "./losses/cross_entropy_loss";
+export { nllLoss, NLLLoss } from "./losses/nll_loss";
+export type { NLLLossOptions } from "./losses/nll_loss";
+export { perceptronLoss, PerceptronLoss } from "./losses/perceptron_loss";
+export type { PerceptronLossOptions } from "./losses/perceptron_loss";
+export { smoothLabels } from "./losses/label_smoothing";
+export type { SmoothingConvention, SmoothLabelsOptions } from "./losses/label_smoothing";
+export { l1Penalty, l2Penalty } from "./losses/penalties";
+export type { L2PenaltyOptions } from "./losses/penalties";
+export type { Reduction } from "./losses/reduction";
