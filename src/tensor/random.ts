@@ -19,6 +19,7 @@ export class Generator {
   private s2 = 0;
   private s3 = 0;
   private spareNormal: number | null = null;
+  private seed = 0;
 
   constructor(seed = 0) {
     this.manualSeed(seed);
@@ -44,7 +45,18 @@ export class Generator {
     this.s3 = next();
     if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
     this.spareNormal = null;
+    this.seed = seed;
     return this;
+  }
+
+  /** The seed it was last reset with. */
+  initialSeed(): number {
+    return this.seed;
+  }
+
+  /** How a notebook shows it (the state words are noise to a reader). */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return `Generator(seed=${this.seed})`;
   }
 
   /** The next 32 random bits as an unsigned integer (xoshiro128**). */

@@ -1,0 +1,3 @@
+/** nnlab/widgets: figures and notebook display. Re-exports only. */
+export { showLatex } from "./display";
+export type { ToLatex } from "./display";
