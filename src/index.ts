@@ -58,6 +58,9 @@ export {
   broadcastTo,
 } from "./tensor/shape_ops";
 export { concat, stack, oneHot, indexSelect, gather, slice, select } from "./tensor/indexing";
+export { conv2d } from "./tensor/conv";
+export type { WindowOptions } from "./tensor/conv";
+export { maxPool2d } from "./tensor/pooling";
 export type { LatexOptions } from "./tensor/format";
 export { noGrad, enableGrad, isGradEnabled } from "./autograd/grad_mode";
 export { gradcheck } from "./autograd/gradcheck";

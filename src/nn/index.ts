@@ -32,3 +32,11 @@ export type { SmoothingConvention, SmoothLabelsOptions } from "./losses/label_sm
 export { l1Penalty, l2Penalty } from "./losses/penalties";
 export type { L2PenaltyOptions } from "./losses/penalties";
 export type { Reduction } from "./losses/reduction";
+
+export { Conv2d } from "./conv2d";
+export type { Conv2dOptions } from "./conv2d";
+export { MaxPool2d } from "./max_pool2d";
+export type { MaxPool2dOptions } from "./max_pool2d";
+export { BatchNorm, BatchNorm1d, BatchNorm2d } from "./batch_norm";
+export type { BatchNormOptions } from "./batch_norm";
+export * as functional from "./functional";

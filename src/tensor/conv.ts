@@ -144,12 +144,19 @@ function im2col(x: FloatArray, xOff: number, C: number, g: WindowGeometry, cols:
             continue;
           }
           const row = xOff + (c * H + h) * W;
-          for (let j = 0, w = v - pw; j < Wo; j++, w += sw) cols[q++] = w >= 0 && w < W ? x[row + w] : 0;
+          for (let j = 0, w = v - pw; j < Wo; j++, w += sw)
+            cols[q++] = w >= 0 && w < W ? x[row + w] : 0;
         }
 }
 
 /** The adjoint of im2col: adds X_col's entries back onto the pixels they were read from. */
-function col2im(cols: FloatArray, C: number, g: WindowGeometry, dx: FloatArray, xOff: number): void {
+function col2im(
+  cols: FloatArray,
+  C: number,
+  g: WindowGeometry,
+  dx: FloatArray,
+  xOff: number,
+): void {
   const { H, W, kh, kw, sh, sw, ph, pw, Ho, Wo } = g;
   let q = 0;
   for (let c = 0; c < C; c++)
@@ -162,7 +169,8 @@ function col2im(cols: FloatArray, C: number, g: WindowGeometry, dx: FloatArray, 
             continue;
           }
           const row = xOff + (c * H + h) * W;
-          for (let j = 0, w = v - pw; j < Wo; j++, w += sw, q++) if (w >= 0 && w < W) dx[row + w] += cols[q];
+          for (let j = 0, w = v - pw; j < Wo; j++, w += sw, q++)
+            if (w >= 0 && w < W) dx[row + w] += cols[q];
         }
 }
 
