@@ -27,3 +27,20 @@ export type {
   ReduceLROnPlateauOptions,
   ReduceLROnPlateauStateDict,
 } from "./schedules/reduce_lr_on_plateau";
+
+export type { Closure } from "./optimizer";
+export { SGD } from "./sgd";
+export type { SGDOptions } from "./sgd";
+export { Nesterov } from "./nesterov";
+export type { NesterovOptions } from "./nesterov";
+export { Adagrad } from "./adagrad";
+export type { AdagradOptions } from "./adagrad";
+export { RMSprop } from "./rmsprop";
+export type { RMSpropOptions } from "./rmsprop";
+export { Adam } from "./adam";
+export type { AdamOptions } from "./adam";
+export { AdamW } from "./adamw";
+export { LBFGS } from "./lbfgs";
+export type { LBFGSOptions } from "./lbfgs";
+export { EWA, ewa } from "./ewa";
+export type { EWAOptions } from "./ewa";

@@ -1,0 +1,113 @@
+import { zerosLike } from "../tensor/creation";
+import type { Tensor } from "../tensor/tensor";
+import { checkBoolean } from "./checks";
+import {
+  type BaseOptions,
+  type ParamGroup,
+  type ParamState,
+  type ParamsInput,
+  Optimizer,
+  checkNonNegative,
+  checkUnitInterval,
+} from "./optimizer";
+
+/** Options of `Adam` and `AdamW`; defaults are PyTorch's. */
+export interface AdamOptions extends BaseOptions {
+  /** [β₁, β₂]: decays of the running means of g and g². Default [0.9, 0.999]. */
+  betas: [number, number];
+  /** ε, added to √v̂. Default 1e-8. */
+  eps: number;
+  /** λ: Adam adds λθ to the gradient (L2); AdamW shrinks θ by αλ (decoupled). Default 0 (AdamW 0.01). */
+  weightDecay: number;
+  /** Divide by the largest v̂ so far (AMSGrad, Reddi et al. 2018). Default false. */
+  amsgrad: boolean;
+  /** Divide m and v by 1 − β^t. `false` is lecture 003's "Adam (almost)". Default true. */
+  biasCorrection: boolean;
+}
+
+/**
+ * Adam: momentum on g (the first moment m) and RMSprop's scaling by g² (the second, v),
+ * both bias-corrected. As `torch.optim.Adam` (lecture 001 §1.2.4, lecture 003 "Adam (full form)"):
+ *
+ * $$ g_t \leftarrow \nabla f(\theta_{t-1}) + \lambda\,\theta_{t-1} $$
+ * $$ m_t \leftarrow \beta_1 m_{t-1} + (1-\beta_1)\, g_t, \qquad v_t \leftarrow \beta_2 v_{t-1} + (1-\beta_2)\, g_t^2 \qquad (m_0 = v_0 = 0) $$
+ * $$ \hat m_t = m_t / (1-\beta_1^t), \qquad \hat v_t = v_t / (1-\beta_2^t) $$
+ * $$ \theta_t \leftarrow \theta_{t-1} - \alpha\, \hat m_t / (\sqrt{\hat v_t} + \epsilon) $$
+ *
+ * `biasCorrection: false` is lecture 003's "Adam (almost)": θ ← θ − αm_t/(√v_t + ε). Its first
+ * step is (1−β₁)/√(1−β₂) ≈ 3.16 times the corrected one (≈ α per coordinate) for the default
+ * betas: "the huge first step" the correction removes. `amsgrad: true` divides by
+ * √(max_{k≤t} v_k) instead (corrected by 1 − β₂^t, as PyTorch). `weightDecay` here is the L2
+ * penalty added to g, as PyTorch's Adam; `AdamW` decouples it.
+ *
+ * Symbols: α = `lr`, β₁, β₂ = `betas`, ε = `eps`, λ = `weightDecay`.
+ * State per parameter: `step` (t), `expAvg` (m), `expAvgSq` (v), `maxExpAvgSq`, as PyTorch's.
+ *
+ * @example const opt = new Adam(net.parameters(), { lr: 1e-3, betas: [0.9, 0.999] });
+ */
+export class Adam extends Optimizer<AdamOptions> {
+  constructor(params: ParamsInput<AdamOptions>, options: Partial<AdamOptions> = {}) {
+    super("Adam", params, { ...ADAM_DEFAULTS, ...options });
+  }
+
+  protected checkOptions(o: AdamOptions): void {
+    checkAdamOptions(this.name, o);
+  }
+
+  protected update(
+    theta: Tensor,
+    grad: Tensor,
+    state: ParamState,
+    group: ParamGroup<AdamOptions>,
+  ): void {
+    const lambda = group.weightDecay;
+    const g = lambda === 0 ? grad : grad.add(theta.mul(lambda)); // g ← g + λθ
+    adamStep(theta, g, state, group);
+  }
+}
+
+/** Adam's defaults (PyTorch's); AdamW changes weightDecay to 0.01. */
+export const ADAM_DEFAULTS: AdamOptions = {
+  lr: 1e-3,
+  betas: [0.9, 0.999],
+  eps: 1e-8,
+  weightDecay: 0,
+  amsgrad: false,
+  biasCorrection: true,
+};
+
+/** The checks of `Adam` and `AdamW`: `Adam: betas[1] must be in [0, 1), got 1`. */
+export function checkAdamOptions(where: string, o: AdamOptions): void {
+  checkNonNegative(where, "lr", o.lr);
+  if (!Array.isArray(o.betas) || o.betas.length !== 2) {
+    throw new RangeError(`${where}: betas must be a pair [β₁, β₂], got ${JSON.stringify(o.betas)}`);
+  }
+  checkUnitInterval(where, "betas[0]", o.betas[0]);
+  checkUnitInterval(where, "betas[1]", o.betas[1]);
+  checkNonNegative(where, "eps", o.eps);
+  checkNonNegative(where, "weightDecay", o.weightDecay);
+  checkBoolean(where, "amsgrad", o.amsgrad);
+  checkBoolean(where, "biasCorrection", o.biasCorrection);
+}
+
+/** One Adam step on θ for gradient g (weight decay already applied): shared by Adam and AdamW. */
+export function adamStep(theta: Tensor, g: Tensor, state: ParamState, group: AdamOptions): void {
+  const { lr: alpha, betas, eps } = group;
+  const [beta1, beta2] = betas;
+  const t = ((state.step as number | undefined) ?? 0) + 1;
+  const m0 = (state.expAvg as Tensor | undefined) ?? zerosLike(theta);
+  const v0 = (state.expAvgSq as Tensor | undefined) ?? zerosLike(theta);
+  const m = m0.mul(beta1).add(g.mul(1 - beta1)); // m ← β₁m + (1−β₁)g
+  const v = v0.mul(beta2).add(g.mul(g).mul(1 - beta2)); // v ← β₂v + (1−β₂)g²
+  let vMax = v;
+  if (group.amsgrad) {
+    vMax = ((state.maxExpAvgSq as Tensor | undefined) ?? v).maximum(v); // v_max ← max(v_max, v)
+    state.maxExpAvgSq = vMax;
+  }
+  const c1 = group.biasCorrection ? 1 - beta1 ** t : 1; // 1 − β₁^t
+  const c2 = group.biasCorrection ? 1 - beta2 ** t : 1; // 1 − β₂^t
+  const mHat = m.div(c1); // m̂ = m/(1 − β₁^t)
+  const vHat = vMax.div(c2); // v̂ = v/(1 − β₂^t)
+  theta.assign(theta.sub(mHat.div(vHat.sqrt().add(eps)).mul(alpha))); // θ ← θ − α·m̂/(√v̂ + ε)
+  Object.assign(state, { step: t, expAvg: m, expAvgSq: v });
+}
