@@ -68,3 +68,6 @@ export type { GradcheckOptions, GradcheckResult, GradcheckInputReport } from "./
 export type { GradFn } from "./autograd/function";
 export * as nn from "./nn";
 export * as optim from "./optim";
+export { assertClose } from "./testing/assert_close";
+export type { AssertCloseOptions } from "./testing/assert_close";
+export * as data from "./data";
