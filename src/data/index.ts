@@ -28,3 +28,4 @@ export { brightnessJitter } from "./augmentation/brightness_jitter";
 export { randomErasing } from "./augmentation/random_erasing";
 export type { RandomErasingOptions } from "./augmentation/random_erasing";
 export { compose } from "./augmentation/compose";
+export * from "./split";
