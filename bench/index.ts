@@ -1,0 +1,35 @@
+/**
+ * Benchmark runner: `npm run bench` builds, then runs every benchmark in order;
+ * `npm run bench -- matmul` runs only those whose name contains "matmul" (several
+ * filters may be given).
+ *
+ * To add a benchmark: write `bench/<name>.ts` exporting `async function run(): Promise<void>`
+ * that prints its own table, and add it to BENCHMARKS below.
+ */
+import * as matmul from "./matmul";
+
+interface Benchmark {
+  name: string;
+  run: () => Promise<void>;
+}
+
+const BENCHMARKS: Benchmark[] = [{ name: "matmul", run: matmul.run }];
+
+async function main(filters: string[]): Promise<void> {
+  const chosen = BENCHMARKS.filter(
+    (b) => filters.length === 0 || filters.some((f) => b.name.includes(f)),
+  );
+  if (chosen.length === 0) {
+    const names = BENCHMARKS.map((b) => b.name).join(", ");
+    throw new Error(`bench: no benchmark matches "${filters.join('", "')}"; there are: ${names}`);
+  }
+  for (const b of chosen) {
+    console.log(`\n== ${b.name}`);
+    await b.run();
+  }
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});
