@@ -65,6 +65,7 @@ export type { LatexOptions } from "./tensor/format";
 export { noGrad, enableGrad, isGradEnabled } from "./autograd/grad_mode";
 export { gradcheck } from "./autograd/gradcheck";
 export type { GradcheckOptions, GradcheckResult, GradcheckInputReport } from "./autograd/gradcheck";
+export { record } from "./autograd/function";
 export type { GradFn } from "./autograd/function";
 export * as nn from "./nn";
 export * as optim from "./optim";

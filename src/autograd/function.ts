@@ -15,7 +15,11 @@ export interface GradFn {
 /**
  * Records `out = op(inputs)` in the graph when gradients are on and an input needs
  * one; otherwise returns `out` untouched. Every differentiable op ends with this,
- * its backward written next to its forward.
+ * its backward written next to its forward. Users define custom ops with it too (what
+ * `torch.autograd.Function` does), e.g. to gradcheck a backward derived by hand:
+ *
+ * @example
+ * const cube = (x: Tensor) => record(x.detach().pow(3), "CubeBackward", [x], (g) => [g.mul(x.pow(2).mul(3))]);
  */
 export function record(
   out: Tensor,
