@@ -7,13 +7,17 @@
  * that prints its own table, and add it to BENCHMARKS below.
  */
 import * as matmul from "./matmul";
+import * as mnistMlp from "./mnist_mlp";
 
 interface Benchmark {
   name: string;
   run: () => Promise<void>;
 }
 
-const BENCHMARKS: Benchmark[] = [{ name: "matmul", run: matmul.run }];
+const BENCHMARKS: Benchmark[] = [
+  { name: "matmul", run: matmul.run },
+  { name: "mnist_mlp", run: mnistMlp.run },
+];
 
 async function main(filters: string[]): Promise<void> {
   const chosen = BENCHMARKS.filter(

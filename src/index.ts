@@ -72,3 +72,4 @@ export * as optim from "./optim";
 export { assertClose } from "./testing/assert_close";
 export type { AssertCloseOptions } from "./testing/assert_close";
 export * as data from "./data";
+export * from "./train";

@@ -29,3 +29,7 @@ export { randomErasing } from "./augmentation/random_erasing";
 export type { RandomErasingOptions } from "./augmentation/random_erasing";
 export { compose } from "./augmentation/compose";
 export * from "./split";
+export { TensorDataset } from "./tensor_dataset";
+export type { Dataset, DataLike } from "./tensor_dataset";
+export { DataLoader, mixSeed } from "./data_loader";
+export type { DataLoaderOptions } from "./data_loader";

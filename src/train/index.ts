@@ -1,0 +1,21 @@
+/** Training: `fit` → `History`, `evaluate`, metrics, callbacks, bagging. Re-exports only. */
+export { fit } from "./fit";
+export type { FitOptions } from "./fit_options";
+export { evaluate } from "./evaluate";
+export type { EvaluateOptions, LossFn } from "./evaluate";
+export type { History, StepRecords, EpochRecords, StopReason } from "./history";
+export type { Callback, FitContext, BatchInfo, Scheduler } from "./callback";
+export { accuracy, confusionMatrix, mse } from "./metrics";
+export type { MetricFn, MetricSpec } from "./metrics";
+export { earlyStopping, EarlyStopping } from "./early_stopping";
+export type { EarlyStoppingOptions, EarlyStoppingState } from "./early_stopping";
+export { checkpoint, Checkpoint } from "./checkpoint";
+export type { CheckpointOptions, CheckpointFile } from "./checkpoint";
+export { progressBar, ProgressBar } from "./progress_bar";
+export type { ProgressBarOptions } from "./progress_bar";
+export { liveHistory, LiveHistory } from "./live_history";
+export type { LiveEvent, LiveHistoryOptions } from "./live_history";
+export { bagging } from "./bagging";
+export type { BaggingOptions } from "./bagging";
+export { Ensemble } from "./ensemble";
+export type { EnsembleMode } from "./ensemble";
