@@ -50,7 +50,7 @@ export interface CheckpointFile {
  * `fit` runs checkpoints after the other callbacks (as PyTorch Lightning does), so a file
  * holds what they decided that epoch. An interrupted epoch is not saved: resuming repeats it.
  *
- * @example await fit(net, { …, callbacks: [train.checkpoint({ path: "mnist.ckpt.json" })] });
+ * @example await fit(net, { …, callbacks: [checkpoint({ path: "mnist.ckpt.json" })] });
  */
 export class Checkpoint implements Callback {
   readonly name = "checkpoint";
@@ -84,7 +84,7 @@ export class Checkpoint implements Callback {
   }
 }
 
-/** A `Checkpoint` callback: `train.checkpoint({ path, every })`. */
+/** A `Checkpoint` callback: `checkpoint({ path, every })`. */
 export function checkpoint(options: CheckpointOptions): Checkpoint {
   return new Checkpoint(options);
 }

@@ -37,7 +37,7 @@ export interface EarlyStoppingState {
  * restored when training completes or stops early, not after an interrupt (the model then
  * keeps its last step, as `fit` promises).
  *
- * @example train.earlyStopping({ monitor: "valLoss", patience: 3, restoreBestWeights: true })
+ * @example earlyStopping({ monitor: "valLoss", patience: 3, restoreBestWeights: true })
  */
 export class EarlyStopping implements Callback {
   readonly name = "earlyStopping";
@@ -120,7 +120,7 @@ export class EarlyStopping implements Callback {
   }
 }
 
-/** An `EarlyStopping` callback: `train.earlyStopping({ patience: 3 })`. */
+/** An `EarlyStopping` callback: `earlyStopping({ patience: 3 })`. */
 export function earlyStopping(options: EarlyStoppingOptions = {}): EarlyStopping {
   return new EarlyStopping(options);
 }

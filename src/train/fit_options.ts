@@ -31,7 +31,7 @@ export interface FitOptions {
   schedulerInterval?: "epoch" | "batch";
   /** What ReduceLROnPlateau watches: "valLoss" (default), "valAccuracy", "trainLoss", … */
   monitor?: string;
-  /** Hooks: `train.earlyStopping(...)`, `train.checkpoint(...)`, widgets. */
+  /** Hooks: `earlyStopping(...)`, `checkpoint(...)`, widgets. */
   callbacks?: Callback[];
   /** Metrics recorded per epoch for train and val: `["accuracy"]`, or named functions. */
   metrics?: MetricSpec[];
@@ -41,7 +41,7 @@ export interface FitOptions {
   verbose?: 0 | 1 | boolean;
   /** Where lines go. Default console.log (stdout: a notebook shows it; never stderr). */
   log?: (line: string) => void;
-  /** A checkpoint file to continue from (`train.checkpoint`); the run then ends exactly as an uninterrupted one. */
+  /** A checkpoint file to continue from (`checkpoint`); the run then ends exactly as an uninterrupted one. */
   resumeFrom?: string;
 }
 

@@ -16,7 +16,7 @@ export interface LiveHistoryOptions {
  * seen) and at least `intervalMs` after the last one — and always after every epoch and at
  * the end. `history` is the live object; draw it, do not change it.
  *
- * @example await fit(net, { …, callbacks: [train.liveHistory((h) => display(learningCurve(h)))] });
+ * @example await fit(net, { …, callbacks: [liveHistory((h) => display(learningCurve(h)))] });
  */
 export class LiveHistory implements Callback {
   readonly intervalMs: number;
@@ -57,7 +57,7 @@ export class LiveHistory implements Callback {
   }
 }
 
-/** A `LiveHistory` callback: `train.liveHistory((history, event) => redraw(history))`. */
+/** A `LiveHistory` callback: `liveHistory((history, event) => redraw(history))`. */
 export function liveHistory(
   update: (history: History, event: LiveEvent) => void,
   options: LiveHistoryOptions = {},
