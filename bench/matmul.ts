@@ -1,6 +1,8 @@
 import { cpus } from "node:os";
-import { type FloatArray, gemm } from "../src/tensor/kernels/gemm";
+import { type FloatArray, gemm, gemmBackend } from "../src/tensor/kernels/gemm";
+import { gemmJs } from "../src/tensor/kernels/gemm_js";
 import { gemmNaive } from "../src/tensor/kernels/gemm_naive";
+import { gemmWasm, gemmWasmAvailable, gemmWasmMissing } from "../src/tensor/kernels/gemm_wasm";
 
 type ArrayType = Float32ArrayConstructor | Float64ArrayConstructor;
 
@@ -11,39 +13,49 @@ const TYPES: [string, ArrayType][] = [
 ];
 const BUDGET_MS = 500; // timed runs per cell stop after this much time…
 const MAX_RUNS = 200; // …or this many runs
-const TARGET = { n: 512, dtype: "float32", ratio: 10 }; // gemm vs the naive loop
+const TARGET = { n: 512, dtype: "float32", ratio: 10 }; // gemm (the selected kernel) vs naive
 
 /**
- * Matrix-multiply benchmark: GFLOP/s of `gemmNaive` (the i-j-k loop) and `gemm` (packed,
- * blocked) for C = A·B with A, B, C n×n, n = 128…1024, float32 and float64.
+ * Matrix-multiply benchmark: GFLOP/s of `gemmNaive` (the i-j-k loop), `gemmJs` (packed,
+ * blocked, scalar JavaScript) and `gemmWasm` (the same in WebAssembly SIMD) for C = A·B
+ * with A, B, C n×n, n = 128…1024, float32 and float64; ratios to the naive loop. `gemm`
+ * runs the one `gemmBackend` names; the target line measures that one.
  *
  * A product costs 2n³ flops (n³ multiplies, n³ adds): GFLOP/s = 2n³ / seconds / 10⁹.
  * Each cell makes one untimed warm-up call (JIT, caches, scratch), then keeps the best
  * of up to 200 timed calls within 0.5 s; a call slower than that (the naive loop at
- * n = 1024, ~3 s) is timed once. The last column is the largest |gemm − naive| over C,
- * relative to the largest |C|.
+ * n = 1024, ~3 s) is timed once. The last column is the largest |gemmWasm − naive| over
+ * C, relative to the largest |C| (float32 sums in gemmWasm, float64 in the naive loop).
  */
 export async function run(): Promise<void> {
   console.log(`node ${process.version}, ${cpus()[0]?.model ?? "unknown CPU"}`);
+  console.log(`gemm runs gemm${gemmBackend === "wasm" ? "Wasm" : "Js"}`);
+  if (!gemmWasmAvailable) console.log(`gemmWasm unavailable: ${gemmWasmMissing}`);
   console.log("C = A·B, A and B n×n; GFLOP/s = 2n³ / time of the best timed run (runs)\n");
-  console.log("dtype     n      naive GFLOP/s     gemm GFLOP/s   gemm/naive   max rel |Δ|");
+  console.log(
+    "dtype     n     naive GFLOP/s   gemmJs GFLOP/s gemmWasm GFLOP/s  Js/naive  Wasm/naive  Wasm/Js  max rel |Δ|",
+  );
   let targetRatio = NaN;
   for (const [dtype, type] of TYPES) {
     for (const n of SIZES) {
       const a = filled(type, n * n, 1);
       const b = filled(type, n * n, 2);
       const naive = measure(gemmNaive, n, a, b);
-      const fast = measure(gemm, n, a, b);
-      const ratio = fast.gflops / naive.gflops;
-      if (n === TARGET.n && dtype === TARGET.dtype) targetRatio = ratio;
+      const js = measure(gemmJs, n, a, b);
+      const wasm = gemmWasmAvailable ? measure(gemmWasm, n, a, b) : undefined;
+      const selected = gemmBackend === "wasm" && wasm !== undefined ? wasm : js;
+      if (n === TARGET.n && dtype === TARGET.dtype) targetRatio = selected.gflops / naive.gflops;
+      const ratio = (x: Measurement | undefined, y: Measurement, width: number): string =>
+        `${x === undefined ? "–" : (x.gflops / y.gflops).toFixed(1)}×`.padStart(width);
+      const gap = wasm === undefined ? "–" : relativeGap(wasm.c, naive.c).toExponential(1);
       console.log(
-        `${dtype}  ${String(n).padStart(4)}  ${cell(naive)}  ${cell(fast)}  ${ratio.toFixed(1).padStart(9)}×   ${relativeGap(fast.c, naive.c).toExponential(1)}`,
+        `${dtype}  ${String(n).padStart(4)} ${cell(naive)} ${cell(js)} ${wasm === undefined ? "–".padStart(16) : cell(wasm)} ${ratio(js, naive, 9)} ${ratio(wasm, naive, 11)} ${ratio(wasm, js, 8)}  ${gap.padStart(11)}`,
       );
     }
   }
   const met = targetRatio >= TARGET.ratio ? "met" : "not met";
   console.log(
-    `\ntarget: gemm ≥ ${TARGET.ratio}× naive at n = ${TARGET.n}, ${TARGET.dtype}: ${targetRatio.toFixed(1)}× (${met})`,
+    `\ntarget: gemm (gemm${gemmBackend === "wasm" ? "Wasm" : "Js"}) ≥ ${TARGET.ratio}× naive at n = ${TARGET.n}, ${TARGET.dtype}: ${targetRatio.toFixed(1)}× (${met})`,
   );
 }
 

@@ -1,9 +1,9 @@
 import type { FloatArray } from "./gemm";
 
 /**
- * Checks the arguments of a gemm call (`gemm`, `gemmNaive`) before any loop runs, so a
- * wrong size or offset is reported instead of silently reading `undefined` (NaN) or
- * dropping writes past the end of a typed array.
+ * Checks the arguments of a gemm call (`gemm`, `gemmJs`, `gemmWasm`, `gemmNaive`) before
+ * any loop runs, so a wrong size or offset is reported instead of silently reading
+ * `undefined` (NaN) or dropping writes past the end of a typed array.
  *
  * Needs: M, N, K non-negative integers; a, b, c one float type; and, row-major,
  * A [M, K] (or [K, M] when transA) from aOffset, B [K, N] (or [N, K] when transB) from
