@@ -8,6 +8,8 @@
  */
 import * as matmul from "./matmul";
 import * as mnistMlp from "./mnist_mlp";
+import * as tuneBayes from "./tune_bayes";
+import * as tuneSpirals from "./tune_spirals";
 
 interface Benchmark {
   name: string;
@@ -17,6 +19,8 @@ interface Benchmark {
 const BENCHMARKS: Benchmark[] = [
   { name: "matmul", run: matmul.run },
   { name: "mnist_mlp", run: mnistMlp.run },
+  { name: "tune_bayes", run: tuneBayes.run },
+  { name: "tune_spirals", run: tuneSpirals.run },
 ];
 
 async function main(filters: string[]): Promise<void> {

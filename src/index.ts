@@ -73,3 +73,4 @@ export { assertClose } from "./testing/assert_close";
 export type { AssertCloseOptions } from "./testing/assert_close";
 export * as data from "./data";
 export * from "./train";
+export * as tune from "./tune";
