@@ -14,7 +14,7 @@ export type { MakeMoonsOptions } from "./datasets/make_moons";
 export { makeBlobs } from "./datasets/make_blobs";
 export type { MakeBlobsOptions } from "./datasets/make_blobs";
 export type { Points } from "./datasets/points";
-export type { SeedOptions } from "./datasets/seeding";
+export type { SeedOptions } from "./seeding";
 export { StandardScaler } from "./preprocessing/standard_scaler";
 export type { StandardScalerOptions } from "./preprocessing/standard_scaler";
 export { MinMaxScaler } from "./preprocessing/min_max_scaler";

@@ -1,7 +1,7 @@
 import { isFloat } from "../../tensor/dtype";
 import { formatShape } from "../../tensor/shape";
 import type { Tensor } from "../../tensor/tensor";
-import type { SeedOptions } from "../datasets/seeding";
+import type { SeedOptions } from "../seeding";
 
 /**
  * Data augmentation (lecture 002 "数据扩充", lecture 003): random changes to the training

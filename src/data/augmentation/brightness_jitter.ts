@@ -1,5 +1,5 @@
 import { Tensor } from "../../tensor/tensor";
-import { generatorFrom } from "../datasets/seeding";
+import { generatorFrom } from "../seeding";
 import { type Augmentation, imageBatch } from "./augmentation";
 
 /**

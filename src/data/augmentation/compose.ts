@@ -1,5 +1,5 @@
 import { Tensor } from "../../tensor/tensor";
-import { type SeedOptions, generatorFrom } from "../datasets/seeding";
+import { type SeedOptions, generatorFrom } from "../seeding";
 import type { Augmentation } from "./augmentation";
 
 /**

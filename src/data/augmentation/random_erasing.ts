@@ -1,6 +1,6 @@
 import type { Generator } from "../../tensor/random";
 import { Tensor } from "../../tensor/tensor";
-import { generatorFrom } from "../datasets/seeding";
+import { generatorFrom } from "../seeding";
 import { type Augmentation, type ImageBatch, imageBatch } from "./augmentation";
 
 /** Options of `randomErasing` (torchvision's names and defaults). */

@@ -1,7 +1,7 @@
 import type { Generator } from "../../tensor/random";
 import { Tensor } from "../../tensor/tensor";
 import { type Points, checkCount, checkNoise, toPoints } from "./points";
-import { type SeedOptions, generatorFrom } from "./seeding";
+import { type SeedOptions, generatorFrom } from "../seeding";
 
 /** Options of `makeBlobs`. */
 export interface MakeBlobsOptions extends SeedOptions {

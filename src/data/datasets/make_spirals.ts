@@ -1,5 +1,5 @@
 import { type Points, checkCount, checkNoise, toPoints } from "./points";
-import { type SeedOptions, generatorFrom } from "./seeding";
+import { type SeedOptions, generatorFrom } from "../seeding";
 
 /** Options of `makeSpirals`. */
 export interface MakeSpiralsOptions extends SeedOptions {

@@ -1,5 +1,5 @@
 import type { Generator } from "../../tensor/random";
-import { generatorFrom } from "../datasets/seeding";
+import { generatorFrom } from "../seeding";
 import { cutInParts } from "./partition";
 import type { SeedOptions } from "./shuffling";
 import { checkSize, resolveTwoWay } from "./sizes";

@@ -1,5 +1,5 @@
 import type { Generator } from "../../tensor/random";
-import { type SeedOptions, generatorFrom } from "../datasets/seeding";
+import { type SeedOptions, generatorFrom } from "../seeding";
 
 export type { SeedOptions };
 

@@ -1,4 +1,4 @@
-import { Generator, defaultGenerator } from "../../tensor/random";
+import { Generator, defaultGenerator } from "../tensor/random";
 
 /**
  * How a random data function is seeded, as everywhere in nnlab:
