@@ -1,3 +1,23 @@
 /** nnlab/widgets: figures and notebook display. Re-exports only. */
-export { showLatex } from "./display";
-export type { ToLatex } from "./display";
+
+// Display: sending figures to the notebook (the only module that talks to tslab).
+export { show, showLatex, setDisplayTransport } from "./display";
+export type { ToLatex, DisplayMessage, DisplayTransport } from "./display";
+export { newLive, LiveDisplay } from "./live_display";
+export type { LiveOptions, LiveContent } from "./live_display";
+export { toHTML } from "./html";
+export type { Widget, Showable } from "./content";
+export { renderSVG } from "./svg/render_svg";
+export { figureText } from "./text";
+
+// Figures: pure builders, History | Study | splits | tensors → Figure.
+export type { Figure, Trace, Layout } from "./figures/figure";
+export { learningCurve, SLIDER_BETAS } from "./figures/learning_curve";
+export type { LearningCurveOptions, CurveRun } from "./figures/learning_curve";
+export { liveLearningCurve } from "./live_learning_curve";
+export type { LiveLearningCurveOptions } from "./live_learning_curve";
+
+// ---------------------------------------------------------------------------------------
+// Figure builders of widgets/figures/ by the other widgets author (hyperparameter scales,
+// cross-validation folds, lecture figures): export them below this line.
+// ---------------------------------------------------------------------------------------

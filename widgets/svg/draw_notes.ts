@@ -1,0 +1,84 @@
+import type { Axis, Box } from "./axes";
+import { escapeXml, plainText, px } from "./format";
+import { dashAttr } from "./draw_scatter";
+
+type Spec = Record<string, unknown>;
+
+/**
+ * A pixel of a shape or annotation coordinate: "paper" (0…1 of the plot area), "x domain"
+ * (0…1 of that axis), or an axis — where numbers on a log axis are already log₁₀, as plotly
+ * has them for shapes and annotations.
+ */
+function pixelOf(
+  ref: unknown,
+  v: unknown,
+  letter: "x" | "y",
+  axes: Map<string, Axis>,
+  box: Box,
+): number {
+  const r = String(ref ?? letter);
+  const paper = letter === "x" ? [box.left, box.left + box.width] : [box.top + box.height, box.top];
+  const [id, domain] = r.split(" ");
+  const axis = axes.get(id);
+  const [p0, p1] =
+    r === "paper" || !axis ? paper : domain === "domain" ? axis.scale.pixels : [NaN, NaN];
+  if (Number.isFinite(p0)) return p0 + Number(v) * (p1 - p0);
+  if (typeof v === "number" && axis!.scale.type === "log") return axis!.scale.pixelOfUnit(v);
+  return axis!.scale.pixel(v);
+}
+
+/** `layout.shapes` on one layer ("below" the traces or "above", plotly's default): lines and rectangles. */
+export function drawShapes(
+  layout: Spec,
+  layer: "below" | "above",
+  axes: Map<string, Axis>,
+  box: Box,
+): string {
+  const shapes = (Array.isArray(layout.shapes) ? layout.shapes : []) as Spec[];
+  let out = "";
+  for (const s of shapes) {
+    if ((s.layer === "below" ? "below" : "above") !== layer || s.visible === false) continue;
+    const x0 = pixelOf(s.xref, s.x0, "x", axes, box);
+    const x1 = pixelOf(s.xref, s.x1, "x", axes, box);
+    const y0 = pixelOf(s.yref, s.y0, "y", axes, box);
+    const y1 = pixelOf(s.yref, s.y1, "y", axes, box);
+    if (![x0, x1, y0, y1].every(Number.isFinite)) continue;
+    const line = (s.line ?? {}) as { color?: string; width?: number; dash?: unknown };
+    const width = line.width ?? 2;
+    const stroke =
+      width > 0
+        ? ` stroke='${line.color ?? "#444"}' stroke-width='${width}'${dashAttr(line.dash, width)}`
+        : "";
+    const opacity = s.opacity === undefined ? "" : ` opacity='${Number(s.opacity)}'`;
+    if (s.type === "line")
+      out += `<line x1='${px(x0)}' y1='${px(y0)}' x2='${px(x1)}' y2='${px(y1)}'${stroke}${opacity}/>`;
+    else if (s.type === "rect") {
+      const fill = typeof s.fillcolor === "string" ? s.fillcolor : "none";
+      out += `<rect x='${px(Math.min(x0, x1))}' y='${px(Math.min(y0, y1))}' width='${px(Math.abs(x1 - x0))}' height='${px(Math.abs(y1 - y0))}' fill='${fill}'${stroke}${opacity}/>`;
+    }
+  }
+  return out;
+}
+
+/** `layout.annotations`: text at a point, with plotly's default arrow from (ax, ay) = (−10, −30) px. */
+export function drawAnnotations(layout: Spec, axes: Map<string, Axis>, box: Box): string {
+  const notes = (Array.isArray(layout.annotations) ? layout.annotations : []) as Spec[];
+  let out = "";
+  for (const a of notes) {
+    if (a.visible === false) continue;
+    const x = pixelOf(a.xref, a.x, "x", axes, box);
+    const y = pixelOf(a.yref, a.y, "y", axes, box);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    const font = (a.font ?? {}) as { size?: number; color?: string };
+    const size = font.size ?? 12;
+    const arrow = a.showarrow !== false;
+    const [tx, ty] = arrow ? [x + Number(a.ax ?? -10), y + Number(a.ay ?? -30)] : [x, y];
+    if (arrow)
+      out += `<line x1='${px(tx)}' y1='${px(ty)}' x2='${px(x)}' y2='${px(y)}' stroke='${a.arrowcolor ?? "#444"}' stroke-width='1'/>`;
+    const anchor = a.xanchor === "left" ? "start" : a.xanchor === "right" ? "end" : "middle";
+    const dy =
+      a.yanchor === "top" ? size : a.yanchor === "bottom" ? -3 : arrow && ty < y ? -3 : size * 0.35;
+    out += `<text x='${px(tx)}' y='${px(ty + dy)}' text-anchor='${anchor}' font-size='${size}' fill='${font.color ?? "#444"}'>${escapeXml(plainText(a.text))}</text>`;
+  }
+  return out;
+}
