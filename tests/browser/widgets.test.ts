@@ -3,7 +3,7 @@
  * points without console errors, the controls work, a live figure redraws in place; a
  * screenshot of each kind, interactive and static, goes to test-artifacts/screenshots/.
  */
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
@@ -32,6 +32,7 @@ afterAll(closeBrowser);
 
 /** Writes `html` to test-artifacts/browser/NAME.html and opens it. */
 async function openHTML(name: string, html: string): Promise<{ page: Page; errors: string[] }> {
+  mkdirSync(ARTIFACTS, { recursive: true }); // a fresh clone has no test-artifacts/ yet
   const file = join(ARTIFACTS, `${name}.html`);
   writeFileSync(file, html);
   return openPage(await browser(), pathToFileURL(file).href);
