@@ -1,33 +1,12 @@
 /**
- * How a running study is stopped from outside: a kernel interrupt (Jupyter's ■ sends
- * SIGINT; tslab ends the cell but an awaited search would go on) or an `AbortSignal`.
- * While a study runs it listens for both; the search then starts no further trial, and
- * `optimize` resolves with every trial done so far. A `fit` inside the objective hears the
- * same SIGINT and stops the trial that is running at the next batch. Worker threads do not
- * receive signals: their running trials finish.
+ * How a running study is stopped from outside: the same listener `fit` uses (`Interrupts`:
+ * a kernel interrupt — Jupyter's ■ sends SIGINT; tslab ends the cell but an awaited search
+ * would go on — or an `AbortSignal`). While a study runs it listens for both; the search
+ * then starts no further trial, and `optimize` resolves with every trial done so far. A
+ * `fit` inside the objective hears the same SIGINT and stops the trial that is running at
+ * the next batch. Worker threads do not receive signals: their running trials finish.
  */
-export class StopSignal {
-  /** Why a stop was requested, or null. */
-  reason: string | null = null;
-  private readonly onSigint = () => {
-    this.reason ??= "kernel interrupt (SIGINT)";
-  };
-  private readonly onAbort = () => {
-    this.reason ??= "signal aborted";
-  };
-
-  constructor(private readonly signal?: AbortSignal) {
-    process.on("SIGINT", this.onSigint);
-    signal?.addEventListener("abort", this.onAbort);
-    if (signal?.aborted) this.onAbort();
-  }
-
-  /** Removes the listeners; call once, when the study's search ends. */
-  dispose(): void {
-    process.off("SIGINT", this.onSigint);
-    this.signal?.removeEventListener("abort", this.onAbort);
-  }
-}
+export { Interrupts as StopSignal } from "../train/interrupts";
 
 /** Thrown by `evaluate` once the study was stopped, to end the strategy; `optimize` catches it. */
 export class StudyStopped extends Error {
