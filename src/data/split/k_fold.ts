@@ -1,18 +1,7 @@
 import { orderOf } from "./partition";
-import {
-  type SeedOptions,
-  type ShuffleOptions,
-  checkSeedNeedsShuffle,
-  shuffleGenerator,
-} from "./shuffling";
-import {
-  type Split,
-  type SplitInput,
-  type Splitter,
-  checkInteger,
-  sampleCount,
-  splitFromVal,
-} from "./splitter";
+import { FoldSplitter } from "./fold_splitter";
+import type { ShuffleOptions } from "./shuffling";
+import { type Split, type SplitInput, sampleCount, splitFromVal } from "./splitter";
 
 /**
  * K-fold cross-validation (lecture 000 and lecture 004 §交叉验证): cut the n samples into
@@ -32,33 +21,16 @@ import {
  *          // val [0, 1, 2] (train [3, 4]), then val [3, 4] (train [0, 1, 2])
  * @example new KFold(5, { shuffle: true, seed: 0 }).split(x)  // n = x.shape[0]
  */
-export class KFold implements Splitter {
-  /** k, the number of folds. */
-  readonly nSplits: number;
-  readonly shuffle: boolean;
-  private readonly seeding: SeedOptions;
-
+export class KFold extends FoldSplitter {
   constructor(k: number, options: ShuffleOptions = {}) {
-    checkInteger("KFold", "k", k, 2);
-    const { shuffle = false, seed, generator } = options;
-    checkSeedNeedsShuffle("KFold", shuffle, options);
-    this.nSplits = k;
-    this.shuffle = shuffle;
-    this.seeding = { seed, generator };
-  }
-
-  /** k, whatever the data. */
-  getNSplits(_input?: SplitInput): number {
-    return this.nSplits;
+    super("KFold", k, options);
   }
 
   /** The k splits of n = `input` samples (a count, labels, or x [N, …]). */
   split(input: SplitInput): IterableIterator<Split> {
-    const k = this.nSplits;
     const n = sampleCount("KFold", input);
-    if (k > n) throw new RangeError(`KFold: ${k} splits need at least ${k} samples, got ${n}`);
-    const order = orderOf(n, shuffleGenerator("KFold", this.shuffle, this.seeding));
-    return folds(order, k);
+    this.checkEnough(n);
+    return folds(orderOf(n, this.generator()), this.nSplits);
   }
 }
 

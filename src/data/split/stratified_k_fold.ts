@@ -1,19 +1,7 @@
 import type { Generator } from "../../tensor/random";
-import {
-  type SeedOptions,
-  type ShuffleOptions,
-  checkSeedNeedsShuffle,
-  shuffleGenerator,
-} from "./shuffling";
-import {
-  type Split,
-  type SplitInput,
-  type Splitter,
-  checkInteger,
-  indicesWhere,
-  labelsOf,
-  splitFromVal,
-} from "./splitter";
+import { FoldSplitter } from "./fold_splitter";
+import type { ShuffleOptions } from "./shuffling";
+import { type Split, type SplitInput, indicesWhere, labelsOf, splitFromVal } from "./splitter";
 
 /**
  * K-fold cross-validation whose folds keep the class ratios of the labels, so that a
@@ -33,36 +21,16 @@ import {
  *
  * @example new StratifiedKFold(2).split([0, 0, 0, 1, 1, 0])  // val [0, 1, 3], then [2, 4, 5]
  */
-export class StratifiedKFold implements Splitter {
-  /** k, the number of folds. */
-  readonly nSplits: number;
-  readonly shuffle: boolean;
-  private readonly seeding: SeedOptions;
-
+export class StratifiedKFold extends FoldSplitter {
   constructor(k: number, options: ShuffleOptions = {}) {
-    checkInteger("StratifiedKFold", "k", k, 2);
-    const { shuffle = false, seed, generator } = options;
-    checkSeedNeedsShuffle("StratifiedKFold", shuffle, options);
-    this.nSplits = k;
-    this.shuffle = shuffle;
-    this.seeding = { seed, generator };
-  }
-
-  /** k, whatever the data. */
-  getNSplits(_input?: SplitInput): number {
-    return this.nSplits;
+    super("StratifiedKFold", k, options);
   }
 
   /** The k splits of the samples with class `labels` (an array or a [N] tensor). */
   split(labels: SplitInput): IterableIterator<Split> {
-    const where = "StratifiedKFold";
-    const k = this.nSplits;
-    const y = labelsOf(where, labels);
-    if (k > y.length) {
-      throw new RangeError(`${where}: ${k} splits need at least ${k} samples, got ${y.length}`);
-    }
-    const g = shuffleGenerator(where, this.shuffle, this.seeding);
-    return foldsOf(testFolds(y, k, g), k);
+    const y = labelsOf(this.where, labels);
+    this.checkEnough(y.length);
+    return foldsOf(testFolds(y, this.nSplits, this.generator()), this.nSplits);
   }
 }
 
