@@ -1,0 +1,97 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { KERNEL_RUNNER_PY } from "./kernel_runner_py";
+import type { Notebook } from "./notebook";
+import { packageRoot } from "./package_root";
+
+/** Limits for one notebook run in a fresh kernel. */
+export interface KernelLimits {
+  /** Seconds one cell may run before it is interrupted (default 60). */
+  cellTimeoutS?: number;
+  /** Seconds the whole notebook may run before the kernel is killed (default 300). */
+  notebookTimeoutS?: number;
+  /** Memory of the kernel in MB: its JavaScript heap, and the resident size the watchdog allows (default 2048). */
+  memoryMb?: number;
+  /** Characters of output kept per cell (default 100 000). */
+  maxOutputChars?: number;
+  /** End the run at the first cell that fails (default false: run every cell). */
+  stopOnError?: boolean;
+}
+
+/** How one code cell ended: "ok", "error" (compile or runtime), "timeout", "memory", "crashed", "not run". */
+export interface CellRun {
+  index: number;
+  status: string;
+  stdout: string;
+  stderr: string;
+}
+
+/** The executed notebook, its code cells' statuses, and what stopped the kernel early, if anything. */
+export interface KernelRun {
+  cells: CellRun[];
+  failure: { kind: "timeout" | "memory" | "crashed" | "startup"; message: string; cell?: number } | null;
+  notebook: Notebook;
+  seconds: number;
+}
+
+/** The Python with Jupyter: $NNLAB_PYTHON, else the one `./lab setup` recorded, else /usr/bin/python3. */
+export function jupyterPython(): string {
+  if (process.env.NNLAB_PYTHON) return process.env.NNLAB_PYTHON;
+  const recorded = join(packageRoot(), ".jupyter", "python");
+  return existsSync(recorded) ? readFileSync(recorded, "utf8").trim() : "/usr/bin/python3";
+}
+
+/** A private kernelspec for this run: this Node, nnlab's tslab, the heap limit in NODE_OPTIONS. */
+function writeKernelspec(dir: string, memoryMb: number): void {
+  const tslab = join(packageRoot(), "node_modules", "tslab", "bin", "tslab");
+  if (!existsSync(tslab)) throw new Error(`nnlab: the tslab kernel is missing (expected ${tslab}); run npm install`);
+  mkdirSync(join(dir, "kernels", "nnlab-tslab"), { recursive: true });
+  const spec = {
+    argv: [process.execPath, tslab, "kernel", "--config-path", "{connection_file}"],
+    display_name: "TypeScript (nnlab grader)",
+    language: "typescript",
+    env: { NODE_OPTIONS: `--max-old-space-size=${memoryMb}` },
+  };
+  writeFileSync(join(dir, "kernels", "nnlab-tslab", "kernel.json"), JSON.stringify(spec));
+}
+
+/**
+ * Runs `nb` top to bottom in a fresh tslab kernel whose working folder is `cwd`. The
+ * notebook travels over a pipe, so nothing but what `cwd` holds is on disk for its code.
+ */
+export function runInKernel(nb: Notebook, cwd: string, limits: KernelLimits = {}): Promise<KernelRun> {
+  const { cellTimeoutS = 60, notebookTimeoutS = 300, memoryMb = 2048, maxOutputChars = 100_000 } = limits;
+  const specDir = mkdtempSync(join(tmpdir(), "nnlab-kernelspec-"));
+  writeKernelspec(specDir, memoryMb);
+  const job = {
+    notebook: nb,
+    cwd,
+    kernel_name: "nnlab-tslab",
+    cell_timeout: cellTimeoutS,
+    total_timeout: notebookTimeoutS,
+    memory_mb: memoryMb,
+    max_output_chars: maxOutputChars,
+    stop_on_error: limits.stopOnError ?? false,
+  };
+  const env = { ...process.env, JUPYTER_PATH: specDir, PYTHONUNBUFFERED: "1" };
+  return new Promise((resolve, reject) => {
+    const child = spawn(jupyterPython(), ["-c", KERNEL_RUNNER_PY], { cwd, env, stdio: ["pipe", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    let err = "";
+    child.stdout.on("data", (b: Buffer) => out.push(b));
+    child.stderr.on("data", (b: Buffer) => (err = (err + b.toString()).slice(-4000)));
+    child.on("error", (e) => reject(new Error(`nnlab: could not start ${jupyterPython()} (${e.message}); run ./lab setup`)));
+    child.on("close", (code) => {
+      rmSync(specDir, { recursive: true, force: true });
+      const text = Buffer.concat(out).toString();
+      if (code !== 0 || text === "") {
+        reject(new Error(`nnlab: the notebook runner exited with code ${code}; expected a JSON result. Its stderr:\n${err}`));
+        return;
+      }
+      resolve(JSON.parse(text) as KernelRun);
+    });
+    child.stdin.end(JSON.stringify(job));
+  });
+}
