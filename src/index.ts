@@ -74,3 +74,5 @@ export type { AssertCloseOptions } from "./testing/assert_close";
 export * as data from "./data";
 export * from "./train";
 export * as tune from "./tune";
+export * as homework from "./homework";
+export { check } from "./homework/check";
