@@ -4,6 +4,8 @@ import { KEY_FORMAT, type GradingKey, type KeyTest } from "./key";
 import { parseQuestion, parseTestHeader, replaceBlocks, solutionStub, testCalls, type Question } from "./markers";
 import { cellSource, codeCell, notebookJson, parseNotebook, sha256, type Cell, type Notebook } from "./notebook";
 
+const IMPORT = /^import\s.+\sfrom\s+["'][^"']+["'];?\s*$/;
+
 /** The student notebook and the grading key made from one assignment notebook. */
 export interface Assignment {
   student: Notebook;
@@ -22,6 +24,7 @@ export function assign(nb: Notebook, assignment: string, notebookHash: string): 
   const tests: KeyTest[] = [];
   const testCells: GradingKey["testCells"] = [];
   const cells: Cell[] = [];
+  const imports: string[] = [];
   nb.cells.forEach((cell, i) => {
     const where = `${assignment}: cell ${i + 1}`;
     const source = cellSource(cell);
@@ -43,13 +46,18 @@ export function assign(nb: Notebook, assignment: string, notebookHash: string): 
       testCells.push({ question: header.question, source });
       if (!header.hidden) cells.push(codeCell(cell.id ?? `cell-${i}`, visible));
     } else {
+      imports.push(...source.split("\n").filter((line) => IMPORT.test(line)));
       cells.push(codeCell(cell.id ?? `cell-${i}`, replaceBlocks(source, "SOLUTION", solutionStub, where).source));
     }
   });
   checkQuestions(assignment, questions, tests);
   const student: Notebook = { ...nb, metadata: { ...nb.metadata, nnlab: { assignment } }, cells };
   const studentNotebookHash = sha256(notebookJson(student));
-  return { student, key: { format: KEY_FORMAT, assignment, notebookHash, studentNotebookHash, questions, tests, testCells } };
+  return { student, key: {
+      format: KEY_FORMAT,
+      ...{ assignment, notebookHash, studentNotebookHash, questions, tests, imports, testCells },
+    },
+  };
 }
 
 function checkQuestions(assignment: string, questions: Question[], tests: KeyTest[]): void {

@@ -24,6 +24,8 @@ export interface GradingKey {
   studentNotebookHash: string;
   questions: Question[];
   tests: KeyTest[];
+  /** The instructor's import lines, run again before the tests (a student may have deleted them). */
+  imports: string[];
   /** The instructor's test cells, in notebook order, hidden blocks included. */
   testCells: { question: string; source: string }[];
 }

@@ -1,0 +1,137 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gradedNotebook } from "./graded_notebook";
+import { maxPoints, type GradingKey } from "./key";
+import { runInKernel, type KernelLimits, type KernelRun } from "./kernel_runner";
+import { parseNotebook, type Notebook } from "./notebook";
+import { packageRoot } from "./package_root";
+import { parseReport } from "./report";
+import type { QuestionScore, Status, StudentResult } from "./result";
+import { readSubmission, type Submission } from "./submission_file";
+
+/**
+ * Grades one submission file (of `student`, as submissionId says) against the key: reads it (zip or .ipynb), checks it is a
+ * notebook of this assignment, runs it with the key's tests in a fresh kernel in an empty
+ * scratch folder (only `node_modules/nnlab` in it: no key, no other student's file), and
+ * scores each question by the share of its tests passed. Never throws: a submission that
+ * cannot be graded gets 0 and the reason.
+ */
+export async function gradeSubmission(
+  path: string,
+  student: string,
+  key: GradingKey,
+  keyHash: string,
+  limits: KernelLimits = {},
+): Promise<StudentResult> {
+  const started = Date.now();
+  let submission: Submission;
+  try {
+    submission = readSubmission(path);
+  } catch (e) {
+    return unscored(path, { student, fileHash: "" }, key, keyHash, "malformed", (e as Error).message, started);
+  }
+  submission = { ...submission, student };
+  let nb: Notebook;
+  try {
+    nb = parseNotebook(submission.notebookText, path);
+  } catch (e) {
+    return unscored(path, submission, key, keyHash, "malformed", (e as Error).message, started);
+  }
+  const assignment = (nb.metadata.nnlab as { assignment?: string } | undefined)?.assignment ?? submission.manifest?.assignment;
+  if (assignment !== undefined && assignment !== key.assignment) {
+    const why = `expected a notebook of assignment "${key.assignment}", got one of "${assignment}"`;
+    return unscored(path, submission, key, keyHash, "wrong assignment", why, started);
+  }
+  const graded = gradedNotebook(nb, key);
+  const scratch = mkdtempSync(join(tmpdir(), "nnlab-grade-"));
+  let run: KernelRun;
+  try {
+    mkdirSync(join(scratch, "node_modules"));
+    symlinkSync(packageRoot(), join(scratch, "node_modules", "nnlab"), "dir");
+    run = await runInKernel(graded.notebook, scratch, limits);
+  } catch (e) {
+    return unscored(path, submission, key, keyHash, "startup", (e as Error).message, started);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  const questions = scoreQuestions(key, graded, run);
+  const failedCell = run.cells.find((c) => c.index < graded.studentCells && c.status !== "ok");
+  let status: Status = run.failure?.kind ?? (failedCell ? "errors" : "graded");
+  let reason = run.failure ? run.failure.message : "";
+  if (failedCell && !run.failure) reason = `code cell ${failedCell.index + 1} failed: ${firstLines(failedCell.stderr)}`;
+  if (run.failure?.cell !== undefined && run.failure.cell < graded.studentCells) reason += ` (in code cell ${run.failure.cell + 1})`;
+  else if (run.failure) reason += " (while the tests ran)";
+  if (status === "startup") status = "crashed";
+  return {
+    ...identity(path, submission, keyHash),
+    status,
+    reason,
+    questions,
+    total: round(questions.reduce((s, q) => s + q.score, 0)),
+    maxTotal: maxPoints(key),
+    seconds: (Date.now() - started) / 1000,
+    gradedAt: new Date().toISOString(),
+  };
+}
+
+function scoreQuestions(key: GradingKey, graded: ReturnType<typeof gradedNotebook>, run: KernelRun): QuestionScore[] {
+  const cellOf = new Map(run.cells.map((c) => [c.index, c]));
+  return key.questions.map((q) => {
+    const reportCell = cellOf.get(graded.reportCells.find((r) => r.question === q.id)!.index);
+    const outcomes = parseReport(reportCell?.stdout ?? "", q.id) ?? [];
+    const brokenTestCell = graded.testCells
+      .filter((t) => t.question === q.id)
+      .map((t) => cellOf.get(t.index))
+      .find((c) => c && c.status !== "ok");
+    const tests = key.tests
+      .filter((t) => t.question === q.id)
+      .map((t) => {
+        const outcome = outcomes.find((o) => o.name === t.name);
+        if (outcome) return { ...t, passed: outcome.passed, message: outcome.message };
+        let message = "the test did not run";
+        if (reportCell?.status === "timeout") message = "the tests ran over the cell time limit (an endless loop?)";
+        else if (run.failure) message = `the test did not run: ${run.failure.message}`;
+        else if (brokenTestCell) message = `the test cell did not run: ${firstLines(brokenTestCell.stderr)}`;
+        return { ...t, passed: false, message };
+      });
+    const passed = tests.filter((t) => t.passed).length;
+    return { id: q.id, title: q.title, points: q.points, score: round((q.points * passed) / tests.length), tests };
+  });
+}
+
+function unscored(
+  path: string,
+  submission: Pick<Submission, "student" | "fileHash">,
+  key: GradingKey,
+  keyHash: string,
+  status: Status,
+  reason: string,
+  started: number,
+): StudentResult {
+  const questions = key.questions.map((q) => ({ id: q.id, title: q.title, points: q.points, score: 0, tests: [] }));
+  return {
+    ...identity(path, submission, keyHash),
+    status,
+    reason,
+    questions,
+    total: 0,
+    maxTotal: maxPoints(key),
+    seconds: (Date.now() - started) / 1000,
+    gradedAt: new Date().toISOString(),
+  };
+}
+
+function identity(path: string, s: Pick<Submission, "student" | "fileHash">, keyHash: string) {
+  return { student: s.student, file: path, fileHash: s.fileHash, keyHash };
+}
+
+/** The first lines of an error text, for one-line reasons. */
+function firstLines(text: string): string {
+  const lines = text.trim().split("\n").filter((l) => l.trim() !== "");
+  return (lines.slice(0, 2).join(" ").slice(0, 300) || "no error text").trim();
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
