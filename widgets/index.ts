@@ -21,3 +21,26 @@ export type { LiveLearningCurveOptions } from "./live_learning_curve";
 // Figure builders of widgets/figures/ by the other widgets author (hyperparameter scales,
 // cross-validation folds, lecture figures): export them below this line.
 // ---------------------------------------------------------------------------------------
+
+// Lecture figures (part 2): activation histograms, decision regions, confusion matrix,
+// tensor heatmaps, digit grids.
+export { activationHistograms } from "./figures/activation_histograms";
+export type {
+  ActivationHistogramsOptions,
+  ActivationHistogramsFigure,
+} from "./figures/activation_histograms";
+export { activationStats } from "./figures/activation_stats";
+export type { ActivationStats } from "./figures/activation_stats";
+export { layerActivations } from "./figures/layer_activations";
+export type { LayerActivation, LayerActivationsOptions } from "./figures/layer_activations";
+export { decisionBoundary } from "./figures/decision_boundary";
+export type { DecisionBoundaryOptions, Classifier } from "./figures/decision_boundary";
+export { confusionMatrixFigure } from "./figures/confusion_matrix_figure";
+export type {
+  ConfusionMatrixFigureOptions,
+  ConfusionMatrixFigure,
+} from "./figures/confusion_matrix_figure";
+export { tensorHeatmap } from "./figures/tensor_heatmap";
+export type { TensorHeatmapOptions } from "./figures/tensor_heatmap";
+export { digitGrid } from "./figures/digit_grid";
+export type { DigitGridOptions } from "./figures/digit_grid";
