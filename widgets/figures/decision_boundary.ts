@@ -51,7 +51,7 @@ export function decisionBoundary(
     margin,
     output: options.output ?? "logit",
   });
-  const K = Math.max(classes, ...labels.map((c) => c + 1));
+  const K = labels.reduce((k, c) => Math.max(k, c + 1), classes);
   const colors = Array.from({ length: K }, (_, k) => COLORWAY[k % COLORWAY.length]);
   const names = options.labels ?? colors.map((_, k) => `class ${k}`);
   const shading =
