@@ -63,9 +63,12 @@ describe("activationHistograms", () => {
       expect(s.zeros).toBe(Array.from(h.data).filter((v) => v === 0).length / h.size);
     }
     expect(fig.stats[1].zeros).toBeGreaterThan(0.2); // ReLU zeroes about half
-    const titles = (fig.layout.annotations as { text: string }[]).map((a) => a.text);
-    expect(titles[0]).toMatch(/^layer 1 \(Tanh\)<br>μ .* · σ /);
-    expect(titles[1]).toMatch(/· 0: \d+%$/);
+    const notes = fig.layout.annotations as { text: string; xref: string; y: number }[];
+    expect(notes.map((a) => a.xref)).toEqual(["x domain", "x domain", "x2 domain", "x2 domain"]);
+    expect(notes[0].text).toBe("layer 1 (Tanh)"); // two title lines, the name above the numbers
+    expect(notes[0].y).toBeGreaterThan(notes[1].y);
+    expect(notes[1].text).toMatch(/^μ -?[\d.e-]+ · σ [\d.e-]+$/);
+    expect(notes[3].text).toMatch(/· 0: \d+%$/);
     const domains = [fig.layout.xaxis, fig.layout.xaxis2].map(
       (a) => (a as { domain: number[] }).domain,
     );

@@ -73,7 +73,15 @@ export function activationHistograms(
   ];
   const [x0, x1, n] = hi > lo ? [lo, hi, bins] : [lo - 0.5, lo + 0.5, 1]; // constant: one bin
   const width = (x1 - x0) / n;
-  const grid = subplotGrid(layers.length, { cols: options.cols, titles: stats.map(panelTitle) });
+  const rows = Math.ceil(layers.length / Math.min(layers.length, options.cols ?? layers.length));
+  const margin = { l: 60, r: 20, t: 100, b: 40 };
+  const height = 140 + 200 * rows;
+  const grid = subplotGrid(layers.length, {
+    cols: options.cols,
+    titles: stats.map(panelTitle),
+    plotHeight: height - margin.t - margin.b,
+    gap: [0.02, 0.3 / rows],
+  });
   const data: Trace[] = layers.map((l, i) => ({
     type: "bar",
     name: l.name,
@@ -84,21 +92,24 @@ export function activationHistograms(
     hovertemplate: `${l.name}<br>a ≈ %{x:.3g}: %{y:.1%} of the values<extra></extra>`,
   }));
   for (const [i, { xaxis, yaxis }] of grid.cells.entries()) {
-    Object.assign(grid.layout[`xaxis${xaxis.slice(1)}`] as object, { range: [x0, x1], nticks: 3 });
+    Object.assign(grid.layout[`xaxis${xaxis.slice(1)}`] as object, {
+      range: [x0, x1],
+      nticks: 5,
+      zeroline: false,
+    });
     Object.assign(grid.layout[`yaxis${yaxis.slice(1)}`] as object, {
       rangemode: "tozero",
       showticklabels: i === 0,
       ...(i === 0 ? { title: { text: "fraction" }, tickformat: ".0%" } : {}),
     });
   }
-  const height = 120 + 200 * grid.rows;
   const layout = {
     ...grid.layout,
     title: { text: options.title ?? "Activations per layer" },
     width: Math.max(600, 130 * grid.cols + 100),
     height,
     bargap: 0,
-    margin: { l: 60, r: 20, t: 90, b: 40 },
+    margin,
     showlegend: false,
   };
   return { data, layout, config: { responsive: true, displaylogo: false }, stats };

@@ -12,6 +12,12 @@ export interface SubplotGridOptions {
   gap?: [number, number];
   /** Image panels: no ticks, grid or zero line; row 0 at the top; square pixels. Default false. */
   image?: boolean;
+  /**
+   * The plot area's height in pixels (the figure's less its top and bottom margins). Given,
+   * a title's lines ("a<br>b") become one annotation each, stacked 14 px apart, so the static
+   * SVG (one line per annotation) draws them as plotly does.
+   */
+  plotHeight?: number;
 }
 
 /** Where the traces of each panel go, and the layout that places the panels. */
@@ -53,19 +59,21 @@ export function subplotGrid(n: number, options: SubplotGridOptions = {}): Subplo
     layout[`yaxis${suffix}`] = { domain: [top - h, top], anchor: xaxis };
     if (options.image) imageAxes(layout, suffix, xaxis);
     const title = options.titles?.[i];
-    if (title !== undefined) {
+    const lines = title === undefined ? [] : options.plotHeight ? title.split("<br>") : [title];
+    const lineHeight = options.plotHeight ? 14 / (options.plotHeight * h) : 0; // 14 px in domain units
+    lines.forEach((text, k) =>
       (layout.annotations as object[]).push({
-        text: title,
+        text,
         xref: `${xaxis} domain`,
         yref: `${yaxis} domain`,
         x: 0.5,
-        y: 1,
+        y: 1 + (lines.length - 1 - k) * lineHeight,
         xanchor: "center",
         yanchor: "bottom",
         showarrow: false,
         font: { size: 11, ...(options.titleColors?.[i] ? { color: options.titleColors[i] } : {}) },
-      });
-    }
+      }),
+    );
     return { xaxis, yaxis };
   });
   return { cells, rows, cols, layout };
