@@ -74,7 +74,7 @@ export function activationHistograms(
   const [x0, x1, n] = hi > lo ? [lo, hi, bins] : [lo - 0.5, lo + 0.5, 1]; // constant: one bin
   const width = (x1 - x0) / n;
   const rows = Math.ceil(layers.length / Math.min(layers.length, options.cols ?? layers.length));
-  const margin = { l: 60, r: 20, t: 100, b: 40 };
+  const margin = { l: 60, r: 20, t: 115, b: 40 };
   const height = 140 + 200 * rows;
   const grid = subplotGrid(layers.length, {
     cols: options.cols,
@@ -106,7 +106,7 @@ export function activationHistograms(
   const layout = {
     ...grid.layout,
     title: { text: options.title ?? "Activations per layer" },
-    width: Math.max(600, 130 * grid.cols + 100),
+    width: Math.max(600, 100 * grid.cols + 80),
     height,
     bargap: 0,
     margin,
@@ -115,9 +115,9 @@ export function activationHistograms(
   return { data, layout, config: { responsive: true, displaylogo: false }, stats };
 }
 
-/** "layer 3 (Tanh)<br>μ 0.0012 · σ 0.21 · 0: 48%" (zeros only when there are any). */
+/** "layer 3 (Tanh)<br>μ 0.0012 · σ 0.21<br>48% zeros" (the zeros line only when there are any). */
 function panelTitle(s: ActivationStats): string {
-  const zeros = s.zeros > 0 ? ` · 0: ${(100 * s.zeros).toFixed(0)}%` : "";
+  const zeros = s.zeros > 0 ? `<br>${(100 * s.zeros).toFixed(0)}% zeros` : "";
   return `${s.name}<br>μ ${formatNumber(s.mean, 2)} · σ ${formatNumber(s.std, 2)}${zeros}`;
 }
 
