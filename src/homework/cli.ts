@@ -21,7 +21,9 @@ function positive(value: string): number {
   return n;
 }
 
-const program = new Command("nnlab").description("nnlab homework: assign, submit, grade").version(nnlabVersion());
+const program = new Command("nnlab")
+  .description("nnlab homework: assign, submit, grade")
+  .version(nnlabVersion());
 
 program
   .command("assign <notebook>")
@@ -40,10 +42,16 @@ program
   .option("-s, --student <id>", "your student id (default: $NNLAB_STUDENT or your login)")
   .option("-o, --out <dir>", "folder for the zip (default: the notebook's)")
   .option("--cell-timeout <s>", "seconds per cell", positive, 120)
-  .action(async (notebook: string, opts: { student?: string; out?: string; cellTimeout: number }) => {
-    const file = await submit(notebook, { student: opts.student, outDir: opts.out, cellTimeoutS: opts.cellTimeout });
-    console.log(`submitted: ${file}`);
-  });
+  .action(
+    async (notebook: string, opts: { student?: string; out?: string; cellTimeout: number }) => {
+      const file = await submit(notebook, {
+        student: opts.student,
+        outDir: opts.out,
+        cellTimeoutS: opts.cellTimeout,
+      });
+      console.log(`submitted: ${file}`);
+    },
+  );
 
 program
   .command("grade <submissions...>")
@@ -65,10 +73,14 @@ program
       notebookTimeoutS: opts.timeout as number,
       memoryMb: opts.memory as number,
       onResult: (r, reused) =>
-        console.log(`${r.student}: ${r.total} / ${r.maxTotal} ${r.status}${reused ? " (already graded)" : ""}`),
+        console.log(
+          `${r.student}: ${r.total} / ${r.maxTotal} ${r.status}${reused ? " (already graded)" : ""}`,
+        ),
     });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`${results.length} submissions in ${seconds} s; grades: ${opts.out as string}/grades.csv`);
+    console.log(
+      `${results.length} submissions in ${seconds} s; grades: ${opts.out as string}/grades.csv`,
+    );
   });
 
 program.parseAsync().catch((e: unknown) => {

@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { feedbackMarkdown } from "./feedback";
@@ -32,22 +40,39 @@ export interface GradeOptions extends KernelLimits {
  * students whose result matches the same file and key, so an interrupted run resumes. Ends
  * with grades.csv for everyone.
  */
-export async function gradeClass(inputs: readonly string[], keyPath: string, options: GradeOptions): Promise<StudentResult[]> {
+export async function gradeClass(
+  inputs: readonly string[],
+  keyPath: string,
+  options: GradeOptions,
+): Promise<StudentResult[]> {
   const { key, keyHash } = readKey(keyPath);
   const { outDir, concurrency = availableParallelism(), force = false, onResult } = options;
-  for (const sub of ["results", "feedback", "gradescope"]) mkdirSync(join(outDir, sub), { recursive: true });
-  const jobs = uniqueIds(submissionFiles(inputs).map((file) => ({ file, student: safeId(submissionId(file)) })));
+  for (const sub of ["results", "feedback", "gradescope"])
+    mkdirSync(join(outDir, sub), { recursive: true });
+  const jobs = uniqueIds(
+    submissionFiles(inputs).map((file) => ({ file, student: safeId(submissionId(file)) })),
+  );
   const results = await mapPool(jobs, concurrency, async ({ file, student }) => {
     const resultPath = join(outDir, "results", `${student}.json`);
     const previous = force ? null : readResult(resultPath);
-    if (previous && previous.keyHash === keyHash && previous.fileHash === sha256(readFileSync(file))) {
+    if (
+      previous &&
+      previous.keyHash === keyHash &&
+      previous.fileHash === sha256(readFileSync(file))
+    ) {
       onResult?.(previous, true);
       return previous;
     }
     const result = await gradeSubmission(file, student, key, keyHash, options);
-    writeAtomically(join(outDir, "feedback", `${student}.md`), feedbackMarkdown(key.assignment, result));
+    writeAtomically(
+      join(outDir, "feedback", `${student}.md`),
+      feedbackMarkdown(key.assignment, result),
+    );
     mkdirSync(join(outDir, "gradescope", student), { recursive: true });
-    writeAtomically(join(outDir, "gradescope", student, "results.json"), JSON.stringify(gradescopeResults(result), null, 2));
+    writeAtomically(
+      join(outDir, "gradescope", student, "results.json"),
+      JSON.stringify(gradescopeResults(result), null, 2),
+    );
     writeAtomically(resultPath, JSON.stringify(result, null, 2)); // last: its presence means "done"
     onResult?.(result, false);
     return result;
@@ -59,7 +84,10 @@ export async function gradeClass(inputs: readonly string[], keyPath: string, opt
 /** The .zip and .ipynb files among the inputs (a folder gives its own, sorted). */
 export function submissionFiles(inputs: readonly string[]): string[] {
   return inputs.flatMap((input) => {
-    if (!existsSync(input)) throw new Error(`nnlab grade: expected a submissions folder or file, got ${input}, which does not exist`);
+    if (!existsSync(input))
+      throw new Error(
+        `nnlab grade: expected a submissions folder or file, got ${input}, which does not exist`,
+      );
     if (!statSync(input).isDirectory()) return [input];
     return readdirSync(input)
       .filter((f) => /\.(zip|ipynb)$/i.test(f))

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gradedNotebook } from "./graded_notebook";
+import { gradedNotebook, type GradedNotebook } from "./graded_notebook";
 import { maxPoints, type GradingKey } from "./key";
 import { runInKernel, type KernelLimits, type KernelRun } from "./kernel_runner";
 import { parseNotebook, type Notebook } from "./notebook";
@@ -29,7 +29,15 @@ export async function gradeSubmission(
   try {
     submission = readSubmission(path);
   } catch (e) {
-    return unscored(path, { student, fileHash: "" }, key, keyHash, "malformed", (e as Error).message, started);
+    return unscored(
+      path,
+      { student, fileHash: "" },
+      key,
+      keyHash,
+      "malformed",
+      (e as Error).message,
+      started,
+    );
   }
   submission = { ...submission, student };
   let nb: Notebook;
@@ -38,7 +46,9 @@ export async function gradeSubmission(
   } catch (e) {
     return unscored(path, submission, key, keyHash, "malformed", (e as Error).message, started);
   }
-  const assignment = (nb.metadata.nnlab as { assignment?: string } | undefined)?.assignment ?? submission.manifest?.assignment;
+  const assignment =
+    (nb.metadata.nnlab as { assignment?: string } | undefined)?.assignment ??
+    submission.manifest?.assignment;
   if (assignment !== undefined && assignment !== key.assignment) {
     const why = `expected a notebook of assignment "${key.assignment}", got one of "${assignment}"`;
     return unscored(path, submission, key, keyHash, "wrong assignment", why, started);
@@ -56,13 +66,7 @@ export async function gradeSubmission(
     rmSync(scratch, { recursive: true, force: true });
   }
   const questions = scoreQuestions(key, graded, run);
-  const failedCell = run.cells.find((c) => c.index < graded.studentCells && c.status !== "ok");
-  let status: Status = run.failure?.kind ?? (failedCell ? "errors" : "graded");
-  let reason = run.failure ? run.failure.message : "";
-  if (failedCell && !run.failure) reason = `code cell ${failedCell.index + 1} failed: ${firstLines(failedCell.stderr)}`;
-  if (run.failure?.cell !== undefined && run.failure.cell < graded.studentCells) reason += ` (in code cell ${run.failure.cell + 1})`;
-  else if (run.failure) reason += " (while the tests ran)";
-  if (status === "startup") status = "crashed";
+  const { status, reason } = runStatus(graded, run, limits.cellTimeoutS ?? 60);
   return {
     ...identity(path, submission, keyHash),
     status,
@@ -75,7 +79,45 @@ export async function gradeSubmission(
   };
 }
 
-function scoreQuestions(key: GradingKey, graded: ReturnType<typeof gradedNotebook>, run: KernelRun): QuestionScore[] {
+/** What the run's status was, and why, naming cells by their number in the submitted notebook. */
+function runStatus(
+  graded: GradedNotebook,
+  run: KernelRun,
+  cellTimeoutS: number,
+): { status: Status; reason: string } {
+  const where = (index: number | undefined) =>
+    index === undefined
+      ? ""
+      : index < graded.studentCells
+        ? ` in cell ${graded.cellNumbers[index]}`
+        : ` while the tests of ${testsAt(graded, index)} ran`;
+  if (run.failure) {
+    return {
+      status: run.failure.kind === "startup" ? "crashed" : run.failure.kind,
+      reason: run.failure.message + where(run.failure.cell),
+    };
+  }
+  const slow = run.cells.find((c) => c.status === "timeout");
+  if (slow)
+    return {
+      status: "timeout",
+      reason: `ran over the cell time limit of ${cellTimeoutS} s${where(slow.index)} (an endless loop?)`,
+    };
+  const failed = run.cells.find((c) => c.index < graded.studentCells && c.status !== "ok");
+  if (failed)
+    return {
+      status: "errors",
+      reason: `cell ${graded.cellNumbers[failed.index]} failed: ${firstLines(failed.stderr)}`,
+    };
+  return { status: "graded", reason: "" };
+}
+
+function testsAt(graded: GradedNotebook, index: number): string {
+  const cell = [...graded.testCells, ...graded.reportCells].find((c) => c.index === index);
+  return cell ? cell.question : "the grader";
+}
+
+function scoreQuestions(key: GradingKey, graded: GradedNotebook, run: KernelRun): QuestionScore[] {
   const cellOf = new Map(run.cells.map((c) => [c.index, c]));
   return key.questions.map((q) => {
     const reportCell = cellOf.get(graded.reportCells.find((r) => r.question === q.id)!.index);
@@ -90,13 +132,21 @@ function scoreQuestions(key: GradingKey, graded: ReturnType<typeof gradedNoteboo
         const outcome = outcomes.find((o) => o.name === t.name);
         if (outcome) return { ...t, passed: outcome.passed, message: outcome.message };
         let message = "the test did not run";
-        if (reportCell?.status === "timeout") message = "the tests ran over the cell time limit (an endless loop?)";
+        if (reportCell?.status === "timeout")
+          message = "the tests ran over the cell time limit (an endless loop?)";
         else if (run.failure) message = `the test did not run: ${run.failure.message}`;
-        else if (brokenTestCell) message = `the test cell did not run: ${firstLines(brokenTestCell.stderr)}`;
+        else if (brokenTestCell)
+          message = `the test cell did not run: ${firstLines(brokenTestCell.stderr)}`;
         return { ...t, passed: false, message };
       });
     const passed = tests.filter((t) => t.passed).length;
-    return { id: q.id, title: q.title, points: q.points, score: round((q.points * passed) / tests.length), tests };
+    return {
+      id: q.id,
+      title: q.title,
+      points: q.points,
+      score: round((q.points * passed) / tests.length),
+      tests,
+    };
   });
 }
 
@@ -109,7 +159,13 @@ function unscored(
   reason: string,
   started: number,
 ): StudentResult {
-  const questions = key.questions.map((q) => ({ id: q.id, title: q.title, points: q.points, score: 0, tests: [] }));
+  const questions = key.questions.map((q) => ({
+    id: q.id,
+    title: q.title,
+    points: q.points,
+    score: 0,
+    tests: [],
+  }));
   return {
     ...identity(path, submission, keyHash),
     status,
@@ -128,7 +184,10 @@ function identity(path: string, s: Pick<Submission, "student" | "fileHash">, key
 
 /** The first lines of an error text, for one-line reasons. */
 function firstLines(text: string): string {
-  const lines = text.trim().split("\n").filter((l) => l.trim() !== "");
+  const lines = text
+    .trim()
+    .split("\n")
+    .filter((l) => l.trim() !== "");
   return (lines.slice(0, 2).join(" ").slice(0, 300) || "no error text").trim();
 }
 

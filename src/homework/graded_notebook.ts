@@ -7,6 +7,8 @@ export interface GradedNotebook {
   notebook: Notebook;
   /** How many cells are the student's (they come first). */
   studentCells: number;
+  /** For each of the student's cells here, its number (1-based) in the submitted notebook. */
+  cellNumbers: number[];
   /** Index of each of the key's test cells, with its question. */
   testCells: { question: string; index: number }[];
   /** Index of each question's report cell. */
@@ -21,11 +23,17 @@ export interface GradedNotebook {
  * definitions, and a student who edits or deletes test cells changes nothing.
  */
 export function gradedNotebook(student: Notebook, key: GradingKey): GradedNotebook {
-  const cells = student.cells
-    .filter((c) => c.cell_type === "code" && parseTestHeader(cellSource(c)) === null)
-    .map((c, i) => codeCell(`student-${i}`, cellSource(c)));
+  const kept = student.cells
+    .map((c, i) => ({ c, number: i + 1 }))
+    .filter(({ c }) => c.cell_type === "code" && parseTestHeader(cellSource(c)) === null);
+  const cells = kept.map(({ c }, i) => codeCell(`student-${i}`, cellSource(c)));
+  const cellNumbers = kept.map(({ number }) => number);
   const studentCells = cells.length;
-  const prelude = [...new Set(key.imports), 'import { homework as nnlabGrader__ } from "nnlab";', "nnlabGrader__.resetTests();"].join("\n");
+  const prelude = [
+    ...new Set(key.imports),
+    'import { homework as nnlabGrader__ } from "nnlab";',
+    "nnlabGrader__.resetTests();",
+  ].join("\n");
   cells.push(codeCell("grader-prelude", prelude));
   const testCells = key.testCells.map((t, i) => {
     cells.push(codeCell(`grader-tests-${i}`, t.source));
@@ -36,5 +44,5 @@ export function gradedNotebook(student: Notebook, key: GradingKey): GradedNotebo
     return { question: q.id, index: cells.length - 1 };
   });
   const notebook: Notebook = { nbformat: 4, nbformat_minor: 5, metadata: {}, cells };
-  return { notebook, studentCells, testCells, reportCells };
+  return { notebook, studentCells, cellNumbers, testCells, reportCells };
 }

@@ -16,7 +16,12 @@ export interface GradescopeTest {
  * the status as top-level output, and each test worth its share of its question's points.
  * Hidden tests are "after_published" and carry no message.
  */
-export function gradescopeResults(r: StudentResult): { score: number; execution_time: number; output: string; tests: GradescopeTest[] } {
+export function gradescopeResults(r: StudentResult): {
+  score: number;
+  execution_time: number;
+  output: string;
+  tests: GradescopeTest[];
+} {
   const tests = r.questions.flatMap((q) =>
     q.tests.map((t, i) => {
       const share = q.points / q.tests.length;

@@ -31,7 +31,11 @@ export interface CellRun {
 /** The executed notebook, its code cells' statuses, and what stopped the kernel early, if anything. */
 export interface KernelRun {
   cells: CellRun[];
-  failure: { kind: "timeout" | "memory" | "crashed" | "startup"; message: string; cell?: number } | null;
+  failure: {
+    kind: "timeout" | "memory" | "crashed" | "startup";
+    message: string;
+    cell?: number;
+  } | null;
   notebook: Notebook;
   seconds: number;
 }
@@ -46,7 +50,8 @@ export function jupyterPython(): string {
 /** A private kernelspec for this run: this Node, nnlab's tslab, the heap limit in NODE_OPTIONS. */
 function writeKernelspec(dir: string, memoryMb: number): void {
   const tslab = join(packageRoot(), "node_modules", "tslab", "bin", "tslab");
-  if (!existsSync(tslab)) throw new Error(`nnlab: the tslab kernel is missing (expected ${tslab}); run npm install`);
+  if (!existsSync(tslab))
+    throw new Error(`nnlab: the tslab kernel is missing (expected ${tslab}); run npm install`);
   mkdirSync(join(dir, "kernels", "nnlab-tslab"), { recursive: true });
   const spec = {
     argv: [process.execPath, tslab, "kernel", "--config-path", "{connection_file}"],
@@ -59,10 +64,20 @@ function writeKernelspec(dir: string, memoryMb: number): void {
 
 /**
  * Runs `nb` top to bottom in a fresh tslab kernel whose working folder is `cwd`. The
- * notebook travels over a pipe, so nothing but what `cwd` holds is on disk for its code.
+ * notebook travels over a pipe and the result comes back in a private temporary folder,
+ * so nothing but what `cwd` holds is beside the notebook's code.
  */
-export function runInKernel(nb: Notebook, cwd: string, limits: KernelLimits = {}): Promise<KernelRun> {
-  const { cellTimeoutS = 60, notebookTimeoutS = 300, memoryMb = 2048, maxOutputChars = 100_000 } = limits;
+export function runInKernel(
+  nb: Notebook,
+  cwd: string,
+  limits: KernelLimits = {},
+): Promise<KernelRun> {
+  const {
+    cellTimeoutS = 60,
+    notebookTimeoutS = 300,
+    memoryMb = 2048,
+    maxOutputChars = 100_000,
+  } = limits;
   const specDir = mkdtempSync(join(tmpdir(), "nnlab-kernelspec-"));
   writeKernelspec(specDir, memoryMb);
   const job = {
@@ -74,23 +89,33 @@ export function runInKernel(nb: Notebook, cwd: string, limits: KernelLimits = {}
     memory_mb: memoryMb,
     max_output_chars: maxOutputChars,
     stop_on_error: limits.stopOnError ?? false,
+    result_path: join(specDir, "result.json"),
   };
   const env = { ...process.env, JUPYTER_PATH: specDir, PYTHONUNBUFFERED: "1" };
   return new Promise((resolve, reject) => {
-    const child = spawn(jupyterPython(), ["-c", KERNEL_RUNNER_PY], { cwd, env, stdio: ["pipe", "pipe", "pipe"] });
-    const out: Buffer[] = [];
+    const child = spawn(jupyterPython(), ["-c", KERNEL_RUNNER_PY], {
+      cwd,
+      env,
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     let err = "";
-    child.stdout.on("data", (b: Buffer) => out.push(b));
-    child.stderr.on("data", (b: Buffer) => (err = (err + b.toString()).slice(-4000)));
-    child.on("error", (e) => reject(new Error(`nnlab: could not start ${jupyterPython()} (${e.message}); run ./lab setup`)));
+    const keep = (b: Buffer) => (err = (err + b.toString()).slice(-4000));
+    child.stdout.on("data", keep);
+    child.stderr.on("data", keep);
+    child.on("error", (e) =>
+      reject(
+        new Error(`nnlab: could not start ${jupyterPython()} (${e.message}); run ./lab setup`),
+      ),
+    );
     child.on("close", (code) => {
-      rmSync(specDir, { recursive: true, force: true });
-      const text = Buffer.concat(out).toString();
-      if (code !== 0 || text === "") {
-        reject(new Error(`nnlab: the notebook runner exited with code ${code}; expected a JSON result. Its stderr:\n${err}`));
-        return;
+      try {
+        resolve(JSON.parse(readFileSync(job.result_path, "utf8")) as KernelRun);
+      } catch (e) {
+        const why = `exited with code ${code} without a readable result (${(e as Error).message})`;
+        reject(new Error(`nnlab: the notebook runner ${why}. Its output:\n${err}`));
+      } finally {
+        rmSync(specDir, { recursive: true, force: true });
       }
-      resolve(JSON.parse(text) as KernelRun);
     });
     child.stdin.end(JSON.stringify(job));
   });

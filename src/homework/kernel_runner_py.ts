@@ -2,7 +2,8 @@
  * The Python side of kernel_runner.ts, run as `python3 -c KERNEL_RUNNER_PY`: executes a
  * notebook cell by cell in a fresh kernel with nbclient (the Jupyter project's headless
  * executor, as scripts/run_notebook.py uses it). Reads its job as JSON on stdin, writes
- * the executed notebook and each cell's status as JSON on stdout.
+ * the executed notebook and each cell's status as JSON to `result_path` (not stdout,
+ * which the kernel process shares).
  *
  * - A cell over `cell_timeout` is interrupted (tslab stops a running cell on SIGINT) and
  *   counts as "timeout"; the notebook goes on. After a failing cell it waits 0.3 s:
@@ -107,5 +108,6 @@ def text(cell, name):
 
 cells = [{"index": i, "status": status.get(i, "not run"), "stdout": text(c, "stdout"), "stderr": text(c, "stderr")}
          for i, c in enumerate(nb.cells) if c.cell_type == "code"]
-json.dump({"cells": cells, "failure": failure or None, "notebook": nb, "seconds": time.monotonic() - started}, sys.stdout)
+with open(job["result_path"], "w") as f:
+    json.dump({"cells": cells, "failure": failure or None, "notebook": nb, "seconds": time.monotonic() - started}, f)
 `;

@@ -39,7 +39,9 @@ export function readKey(path: string): { key: GradingKey; keyHash: string } {
   try {
     key = JSON.parse(text) as Partial<GradingKey>;
   } catch (e) {
-    throw new Error(`${path}: expected a grading key (JSON from nnlab assign), got: ${(e as Error).message}`);
+    throw new Error(
+      `${path}: expected a grading key (JSON from nnlab assign), got: ${(e as Error).message}`,
+    );
   }
   if (key.format !== KEY_FORMAT || !Array.isArray(key.questions) || !Array.isArray(key.testCells)) {
     throw new Error(

@@ -21,7 +21,8 @@ export interface TestCellHeader {
   hidden: boolean;
 }
 
-const QUESTION = /^#{1,6}\s*Question\s+([A-Za-z][\w-]*)\s*[:.—–-]?\s*(.*?)\s*\((\d+(?:\.\d+)?)\s*points?\)\s*$/im;
+const QUESTION =
+  /^#{1,6}\s*Question\s+([A-Za-z][\w-]*)\s*[:.—–-]?\s*(.*?)\s*\((\d+(?:\.\d+)?)\s*points?\)\s*$/im;
 const TEST_HEADER = /^\s*\/\/\s*(HIDDEN\s+)?TESTS\s+([A-Za-z][\w-]*)\s*$/;
 const TEST_CALL = /\btest\(\s*(["'])(.+?)\1\s*,\s*(["'])(.+?)\3/g;
 
@@ -68,14 +69,18 @@ export function replaceBlocks(
       open = null;
       count++;
     } else if (open === null && end.test(line)) {
-      throw new Error(`${where}, line ${i + 1}: "// END ${what}" without a "// BEGIN ${what}" before it`);
+      throw new Error(
+        `${where}, line ${i + 1}: "// END ${what}" without a "// BEGIN ${what}" before it`,
+      );
     } else if (open === null) {
       out.push(line);
     }
   });
   if (open !== null) {
     const { line } = open as { line: number };
-    throw new Error(`${where}, line ${line}: "// BEGIN ${what}" is never closed; add "// END ${what}"`);
+    throw new Error(
+      `${where}, line ${line}: "// BEGIN ${what}" is never closed; add "// END ${what}"`,
+    );
   }
   return { source: out.join("\n"), count };
 }

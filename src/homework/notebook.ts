@@ -36,32 +36,43 @@ export interface Notebook {
  * @example parseNotebook(readFileSync("hw.ipynb", "utf8"), "hw.ipynb")
  */
 export function parseNotebook(text: string, where: string): Notebook {
-  if (text.trim() === "") throw new Error(`${where}: expected an .ipynb notebook (JSON), got an empty file`);
+  if (text.trim() === "")
+    throw new Error(`${where}: expected an .ipynb notebook (JSON), got an empty file`);
   let nb: Partial<Notebook>;
   try {
     nb = JSON.parse(text) as Partial<Notebook>;
   } catch (e) {
-    throw new Error(`${where}: expected an .ipynb notebook (JSON), got text that does not parse: ${(e as Error).message}`);
+    throw new Error(
+      `${where}: expected an .ipynb notebook (JSON), got text that does not parse: ${(e as Error).message}`,
+    );
   }
   if (nb === null || typeof nb !== "object" || !Array.isArray(nb.cells)) {
     throw new Error(`${where}: expected a notebook with a "cells" list, got ${describe(nb)}`);
   }
-  if (nb.nbformat !== 4) throw new Error(`${where}: expected nbformat 4, got ${String(nb.nbformat)}`);
+  if (nb.nbformat !== 4)
+    throw new Error(`${where}: expected nbformat 4, got ${String(nb.nbformat)}`);
   nb.cells.forEach((cell, i) => {
     const ok =
       cell !== null &&
       typeof cell === "object" &&
       ["code", "markdown", "raw"].includes(cell.cell_type) &&
       (typeof cell.source === "string" || Array.isArray(cell.source));
-    if (!ok) throw new Error(`${where}: cell ${i + 1} is not a code, markdown or raw cell with a source`);
+    if (!ok)
+      throw new Error(`${where}: cell ${i + 1} is not a code, markdown or raw cell with a source`);
   });
-  return { nbformat: 4, nbformat_minor: nb.nbformat_minor ?? 5, metadata: nb.metadata ?? {}, cells: nb.cells };
+  return {
+    nbformat: 4,
+    nbformat_minor: nb.nbformat_minor ?? 5,
+    metadata: nb.metadata ?? {},
+    cells: nb.cells,
+  };
 }
 
 function describe(x: unknown): string {
   if (x === null) return "null";
   if (Array.isArray(x)) return "a list";
-  if (typeof x === "object") return `an object with keys [${Object.keys(x).slice(0, 5).join(", ")}]`;
+  if (typeof x === "object")
+    return `an object with keys [${Object.keys(x).slice(0, 5).join(", ")}]`;
   return typeof x;
 }
 

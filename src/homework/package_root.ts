@@ -9,12 +9,18 @@ import { dirname, join } from "node:path";
 export function packageRoot(): string {
   for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
     const file = join(dir, "package.json");
-    if (existsSync(file) && (JSON.parse(readFileSync(file, "utf8")) as { name?: string }).name === "nnlab") return dir;
+    if (
+      existsSync(file) &&
+      (JSON.parse(readFileSync(file, "utf8")) as { name?: string }).name === "nnlab"
+    )
+      return dir;
   }
   throw new Error(`nnlab: expected a package.json named "nnlab" above ${__dirname}, found none`);
 }
 
 /** nnlab's version, for submission manifests. */
 export function nnlabVersion(): string {
-  return (JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
+  return (
+    JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string }
+  ).version;
 }

@@ -4,7 +4,11 @@
  *
  * @example await mapPool(files, availableParallelism(), (f) => gradeSubmission(f, …))
  */
-export async function mapPool<T, R>(items: readonly T[], concurrency: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapPool<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new RangeError(`mapPool: expected a concurrency of at least 1, got ${concurrency}`);
   }

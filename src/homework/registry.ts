@@ -34,7 +34,9 @@ function registry(): Registry {
  */
 export function test(question: string, name: string, fn: TestFn): void {
   if (typeof fn !== "function") {
-    throw new TypeError(`test("${question}", "${name}"): expected a function as the test, got ${typeof fn}`);
+    throw new TypeError(
+      `test("${question}", "${name}"): expected a function as the test, got ${typeof fn}`,
+    );
   }
   const tests = registry().get(question) ?? new Map<string, TestFn>();
   tests.set(name, fn);
@@ -59,7 +61,11 @@ export function runTests(question: string): TestOutcome[] {
       const result: unknown = fn();
       if (result instanceof Promise) {
         result.catch(() => undefined);
-        return { name, passed: false, message: "the test returned a Promise; tests must be synchronous" };
+        return {
+          name,
+          passed: false,
+          message: "the test returned a Promise; tests must be synchronous",
+        };
       }
       return { name, passed: true, message: "" };
     } catch (e) {

@@ -20,7 +20,10 @@ export function parseReport(stdout: string, question: string): TestOutcome[] | n
   for (const line of stdout.split("\n").reverse()) {
     if (!line.startsWith(RESULT_MARK)) continue;
     try {
-      const parsed = JSON.parse(line.slice(RESULT_MARK.length)) as { question: string; tests: TestOutcome[] };
+      const parsed = JSON.parse(line.slice(RESULT_MARK.length)) as {
+        question: string;
+        tests: TestOutcome[];
+      };
       if (parsed.question === question && Array.isArray(parsed.tests)) return parsed.tests;
     } catch {
       return null;

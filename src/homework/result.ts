@@ -23,7 +23,15 @@ export interface QuestionScore {
  * - "timeout", "memory", "crashed": the kernel was stopped; tests that had not run score 0;
  * - "malformed": not a readable notebook; "wrong assignment": a notebook of another one.
  */
-export type Status = "graded" | "errors" | "timeout" | "memory" | "crashed" | "startup" | "malformed" | "wrong assignment";
+export type Status =
+  | "graded"
+  | "errors"
+  | "timeout"
+  | "memory"
+  | "crashed"
+  | "startup"
+  | "malformed"
+  | "wrong assignment";
 
 /** One student's grade, as results/<student>.json keeps it. */
 export interface StudentResult {

@@ -47,21 +47,42 @@ export function readSubmission(path: string): Submission {
   const fileHash = sha256(bytes);
   const stem = basename(path).replace(/\.(ipynb|zip)$/i, "");
   if (!/\.zip$/i.test(path)) {
-    return { student: stem, notebookText: bytes.toString("utf8"), notebookName: basename(path), manifest: null, fileHash };
+    return {
+      student: stem,
+      notebookText: bytes.toString("utf8"),
+      notebookName: basename(path),
+      manifest: null,
+      fileHash,
+    };
   }
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes);
   } catch (e) {
-    throw new Error(`${path}: expected a zip from nnlab submit, got one that does not open (${(e as Error).message})`);
+    throw new Error(
+      `${path}: expected a zip from nnlab submit, got one that does not open (${(e as Error).message})`,
+    );
   }
-  const manifest = files["manifest.json"] ? (JSON.parse(strFromU8(files["manifest.json"])) as Manifest) : null;
+  const manifest = files["manifest.json"]
+    ? (JSON.parse(strFromU8(files["manifest.json"])) as Manifest)
+    : null;
   const name = manifest?.notebook ?? Object.keys(files).find((f) => f.endsWith(".ipynb"));
-  if (!name || !files[name]) throw new Error(`${path}: expected a notebook (.ipynb) in the zip, got [${Object.keys(files).join(", ")}]`);
+  if (!name || !files[name])
+    throw new Error(
+      `${path}: expected a notebook (.ipynb) in the zip, got [${Object.keys(files).join(", ")}]`,
+    );
   if (manifest && sha256(files[name]) !== manifest.sha256) {
-    throw new Error(`${path}: the notebook's checksum ${sha256(files[name]).slice(0, 12)}… differs from the manifest's ${String(manifest.sha256).slice(0, 12)}…; the file was changed after nnlab submit`);
+    throw new Error(
+      `${path}: the notebook's checksum ${sha256(files[name]).slice(0, 12)}… differs from the manifest's ${String(manifest.sha256).slice(0, 12)}…; the file was changed after nnlab submit`,
+    );
   }
-  return { student: manifest?.student || stem, notebookText: strFromU8(files[name]), notebookName: name, manifest, fileHash };
+  return {
+    student: manifest?.student || stem,
+    notebookText: strFromU8(files[name]),
+    notebookName: name,
+    manifest,
+    fileHash,
+  };
 }
 
 /** The student a submission file is from: its manifest's id, else the file name. */

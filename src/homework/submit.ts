@@ -25,7 +25,10 @@ export interface SubmitOptions extends KernelLimits {
  */
 export async function submit(path: string, options: SubmitOptions = {}): Promise<string> {
   const student = options.student ?? process.env.NNLAB_STUDENT ?? userInfo().username;
-  if (!/^[\w.@-]+$/.test(student)) throw new Error(`nnlab submit: expected a student id of letters, digits, . _ @ -, got "${student}"`);
+  if (!/^[\w.@-]+$/.test(student))
+    throw new Error(
+      `nnlab submit: expected a student id of letters, digits, . _ @ -, got "${student}"`,
+    );
   const nb = parseNotebook(readFileSync(path, "utf8"), path);
   const run = await runInKernel(nb, dirname(resolve(path)), { ...options, stopOnError: true });
   const failed = run.cells.find((c) => c.status !== "ok" && c.status !== "not run");
@@ -40,7 +43,9 @@ export async function submit(path: string, options: SubmitOptions = {}): Promise
   }
   const name = basename(path);
   const text = notebookJson(run.notebook);
-  const assignment = (nb.metadata.nnlab as { assignment?: string } | undefined)?.assignment ?? name.replace(/\.ipynb$/, "");
+  const assignment =
+    (nb.metadata.nnlab as { assignment?: string } | undefined)?.assignment ??
+    name.replace(/\.ipynb$/, "");
   const manifest: Manifest = {
     format: SUBMISSION_FORMAT,
     student,

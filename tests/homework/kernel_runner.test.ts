@@ -6,7 +6,12 @@ import { runInKernel } from "../../src/homework/kernel_runner";
 import { codeCell, type Notebook } from "../../src/homework/notebook";
 
 function notebook(...sources: string[]): Notebook {
-  return { nbformat: 4, nbformat_minor: 5, metadata: {}, cells: sources.map((s, i) => codeCell(`c${i}`, s)) };
+  return {
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: {},
+    cells: sources.map((s, i) => codeCell(`c${i}`, s)),
+  };
 }
 
 describe("runInKernel", () => {
@@ -36,7 +41,10 @@ describe("runInKernel", () => {
   it("kills a kernel over its memory limit and reports it, leaving later cells not run", async () => {
     const cwd = mkdtempSync(join(tmpdir(), "nnlab-kr-"));
     const run = await runInKernel(
-      notebook("const big: Float64Array[] = []; while (true) big.push(new Float64Array(1 << 20).fill(1))", "console.log(1)"),
+      notebook(
+        "const big: Float64Array[] = []; while (true) big.push(new Float64Array(1 << 20).fill(1))",
+        "console.log(1)",
+      ),
       cwd,
       { cellTimeoutS: 30, memoryMb: 300 },
     );
