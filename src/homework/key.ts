@@ -34,7 +34,14 @@ export const KEY_FORMAT = "nnlab-key/1";
 
 /** Reads and checks a key file; the error says what was expected and what the file holds. */
 export function readKey(path: string): { key: GradingKey; keyHash: string } {
-  const text = readFileSync(path, "utf8");
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    throw new Error(
+      `expected a grading key (from nnlab assign) at ${path}, got: ${(e as Error).message}`,
+    );
+  }
   let key: Partial<GradingKey>;
   try {
     key = JSON.parse(text) as Partial<GradingKey>;

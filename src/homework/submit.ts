@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { runInKernel, type KernelLimits } from "./kernel_runner";
@@ -29,6 +29,8 @@ export async function submit(path: string, options: SubmitOptions = {}): Promise
     throw new Error(
       `nnlab submit: expected a student id of letters, digits, . _ @ -, got "${student}"`,
     );
+  if (!existsSync(path))
+    throw new Error(`nnlab submit: expected a notebook at ${path}, got no such file`);
   const nb = parseNotebook(readFileSync(path, "utf8"), path);
   const run = await runInKernel(nb, dirname(resolve(path)), { ...options, stopOnError: true });
   const failed = run.cells.find((c) => c.status !== "ok" && c.status !== "not run");
