@@ -6,6 +6,7 @@
  * To add a benchmark: write `bench/<name>.ts` exporting `async function run(): Promise<void>`
  * that prints its own table, and add it to BENCHMARKS below.
  */
+import * as gradeClass from "./grade_class";
 import * as matmul from "./matmul";
 import * as mnistMlp from "./mnist_mlp";
 import * as tuneBayes from "./tune_bayes";
@@ -18,6 +19,7 @@ interface Benchmark {
 
 const BENCHMARKS: Benchmark[] = [
   { name: "matmul", run: matmul.run },
+  { name: "grade_class", run: gradeClass.run },
   { name: "mnist_mlp", run: mnistMlp.run },
   { name: "tune_bayes", run: tuneBayes.run },
   { name: "tune_spirals", run: tuneSpirals.run },
