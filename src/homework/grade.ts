@@ -38,7 +38,8 @@ export interface GradeOptions extends KernelLimits {
  * is written as soon as it is known (results/<student>.json, atomically), with the
  * student's feedback/<student>.md and gradescope/<student>/results.json. A re-run skips
  * students whose result matches the same file and key, so an interrupted run resumes. Ends
- * with grades.csv for everyone.
+ * with grades.csv for everyone. Throws only when no kernel can start at all (Jupyter
+ * missing): the students not yet graded then keep no result and are graded next run.
  */
 export async function gradeClass(
   inputs: readonly string[],

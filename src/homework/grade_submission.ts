@@ -14,8 +14,9 @@ import { readSubmission, type Submission } from "./submission_file";
  * Grades one submission file (of `student`, as submissionId says) against the key: reads it (zip or .ipynb), checks it is a
  * notebook of this assignment, runs it with the key's tests in a fresh kernel in an empty
  * scratch folder (only `node_modules/nnlab` in it: no key, no other student's file), and
- * scores each question by the share of its tests passed. Never throws: a submission that
- * cannot be graded gets 0 and the reason.
+ * scores each question by the share of its tests passed. A submission that cannot be graded
+ * gets 0 and the reason; only a grader that cannot start a kernel at all throws (grading
+ * the rest would give everyone 0).
  */
 export async function gradeSubmission(
   path: string,
@@ -60,10 +61,13 @@ export async function gradeSubmission(
     mkdirSync(join(scratch, "node_modules"));
     symlinkSync(packageRoot(), join(scratch, "node_modules", "nnlab"), "dir");
     run = await runInKernel(graded.notebook, scratch, limits);
-  } catch (e) {
-    return unscored(path, submission, key, keyHash, "startup", (e as Error).message, started);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
+  }
+  if (run.failure?.kind === "startup") {
+    throw new Error(
+      `nnlab grade: no kernel could be started for ${path} (${run.failure.message}); is Jupyter set up (./lab setup)?`,
+    );
   }
   const questions = scoreQuestions(key, graded, run);
   const { status, reason } = runStatus(graded, run, limits.cellTimeoutS ?? 60);
@@ -93,7 +97,7 @@ function runStatus(
         : ` while the tests of ${testsAt(graded, index)} ran`;
   if (run.failure) {
     return {
-      status: run.failure.kind === "startup" ? "crashed" : run.failure.kind,
+      status: run.failure.kind === "startup" ? "crashed" : run.failure.kind, // startup threw above
       reason: run.failure.message + where(run.failure.cell),
     };
   }

@@ -24,14 +24,7 @@ export interface QuestionScore {
  * - "malformed": not a readable notebook; "wrong assignment": a notebook of another one.
  */
 export type Status =
-  | "graded"
-  | "errors"
-  | "timeout"
-  | "memory"
-  | "crashed"
-  | "startup"
-  | "malformed"
-  | "wrong assignment";
+  "graded" | "errors" | "timeout" | "memory" | "crashed" | "malformed" | "wrong assignment";
 
 /** One student's grade, as results/<student>.json keeps it. */
 export interface StudentResult {

@@ -52,6 +52,24 @@ describe("runInKernel", () => {
     expect(run.cells.map((c) => c.status)).toEqual([run.failure?.kind, "not run"]);
   }, 60_000);
 
+  it("kills the kernel when the whole notebook runs over its time limit, even if each cell is interrupted", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "nnlab-kr-"));
+    const run = await runInKernel(
+      notebook("while (true) {}", "while (true) {}", "console.log(1)"),
+      cwd,
+      {
+        cellTimeoutS: 3,
+        notebookTimeoutS: 5,
+      },
+    );
+    expect(run.failure).toEqual({
+      kind: "timeout",
+      message: "the notebook ran over its time limit of 5s",
+      cell: 1,
+    });
+    expect(run.cells.map((c) => c.status)).toEqual(["timeout", "timeout", "not run"]);
+  }, 60_000);
+
   it("cuts a huge output at the limit and says so", async () => {
     const cwd = mkdtempSync(join(tmpdir(), "nnlab-kr-"));
     const run = await runInKernel(
