@@ -4,7 +4,11 @@ import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { gradeClass, submissionFiles } from "../../src/homework/grade";
 import { sha256 } from "../../src/homework/notebook";
-import { SUBMISSION_FORMAT, zipSubmission } from "../../src/homework/submission_file";
+import {
+  SUBMISSION_FORMAT,
+  zipSubmission,
+  type Manifest,
+} from "../../src/homework/submission_file";
 import { notebookJson, solved, template } from "./fixtures";
 
 const DIR = mkdtempSync(join(tmpdir(), "nnlab-grade-test-"));
@@ -38,7 +42,7 @@ describe("gradeClass", () => {
     const { subs, keyPath, out } = setUp("twice");
     writeFileSync(join(subs, "ada.ipynb"), "");
     const text = "{ not json";
-    const manifest = {
+    const manifest: Manifest = {
       ...{
         format: SUBMISSION_FORMAT,
         student: "ada",
@@ -46,7 +50,7 @@ describe("gradeClass", () => {
         nnlabVersion: "0.1.0",
       },
       ...{ submittedAt: "2026-01-01T00:00:00Z", notebook: "hw.ipynb", sha256: sha256(text) },
-    } as const;
+    };
     writeFileSync(join(subs, "late.zip"), zipSubmission(text, manifest));
     const results = await gradeClass([subs], keyPath, { outDir: out, concurrency: 2 });
     expect(results.map((r) => [r.student, r.status, r.total])).toEqual([
