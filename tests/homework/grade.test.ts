@@ -38,7 +38,7 @@ describe("gradeClass", () => {
     );
   });
 
-  it("keeps two submissions of one student apart, grading what needs no kernel", async () => {
+  it("keeps two submissions of one student apart and grades unreadable ones once, without a kernel", async () => {
     const { subs, keyPath, out } = setUp("twice");
     writeFileSync(join(subs, "ada.ipynb"), "");
     const text = "{ not json";
@@ -52,11 +52,19 @@ describe("gradeClass", () => {
       ...{ submittedAt: "2026-01-01T00:00:00Z", notebook: "hw.ipynb", sha256: sha256(text) },
     };
     writeFileSync(join(subs, "late.zip"), zipSubmission(text, manifest));
+    writeFileSync(join(subs, "torn.zip"), zipSubmission(text, manifest).slice(0, 40));
     const results = await gradeClass([subs], keyPath, { outDir: out, concurrency: 2 });
     expect(results.map((r) => [r.student, r.status, r.total])).toEqual([
       ["ada", "malformed", 0],
       ["ada-2", "malformed", 0],
+      ["torn", "malformed", 0],
     ]);
+    const reused: string[] = [];
+    await gradeClass([subs], keyPath, {
+      outDir: out,
+      onResult: (r, again) => again && reused.push(r.student),
+    });
+    expect(reused.sort()).toEqual(["ada", "ada-2", "torn"]); // unreadable files are not regraded either
     expect(
       readFileSync(join(out, "grades.csv"), "utf8")
         .split("\n")
