@@ -93,10 +93,10 @@ function testsAt(graded: GradedNotebook, index: number): string {
 /** The first lines of an error text, for one-line reasons. */
 function firstLines(text: string): string {
   const lines = text
-    .trim()
     .split("\n")
-    .filter((l) => l.trim() !== "");
-  return (lines.slice(0, 2).join(" ").slice(0, 300) || "no error text").trim();
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
+  return lines.slice(0, 2).join(" ").slice(0, 300) || "no error text";
 }
 
 /** Scores to the cent, so 4 · 1/3 prints as 1.33. */
