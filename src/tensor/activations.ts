@@ -1,6 +1,7 @@
 import { record } from "../autograd/function";
 import { allocate, floatOf } from "./dtype";
 import { mapBinary, mapUnary } from "./broadcast";
+import { reluBackwardLoop } from "./kernels/elementwise_loops";
 import { mul, sub } from "./elementwise";
 import { sum } from "./reduce";
 import { normalizeAxis, sizeOf } from "./shape";
@@ -33,10 +34,12 @@ export function tanh(x: Tensor): Tensor {
 
 /** ReLU(x) = max(0, x);  ReLU′ = 1 for x > 0, else 0 (0 at x = 0, as PyTorch). */
 export function relu(x: Tensor): Tensor {
-  const out = mapUnary(x, x.dtype, (v) => (v > 0 ? v : 0));
-  return record(out, "ReluBackward", [x], (g) => [
-    mapBinary("relu", g, x, g.dtype, (gv, v) => (v > 0 ? gv : 0)),
-  ]);
+  const out = mapUnary(x, x.dtype, "relu");
+  return record(out, "ReluBackward", [x], (g) => {
+    const gx = allocate(g.dtype, g.size); // ∂x = g where x > 0, else 0
+    reluBackwardLoop(gx, g.data, x.data);
+    return [new Tensor(gx, x.shape)];
+  });
 }
 
 /** LeakyReLU(x) = x for x > 0, αx otherwise (α = `negativeSlope`, PyTorch default 0.01). */

@@ -15,21 +15,21 @@ import { Tensor, type TensorLike } from "./tensor";
 /** out = a + b;  ∂a = g, ∂b = g */
 export function add(a: Tensor, other: TensorLike): Tensor {
   const b = asTensor(other, a);
-  const out = mapBinary("add", a, b, arithmeticDType(a.dtype, b.dtype), (x, y) => x + y);
+  const out = mapBinary("add", a, b, arithmeticDType(a.dtype, b.dtype), "add");
   return record(out, "AddBackward", [a, b], (g) => [sumTo(g, a.shape), sumTo(g, b.shape)]);
 }
 
 /** out = a − b;  ∂a = g, ∂b = −g */
 export function sub(a: Tensor, other: TensorLike): Tensor {
   const b = asTensor(other, a);
-  const out = mapBinary("sub", a, b, arithmeticDType(a.dtype, b.dtype), (x, y) => x - y);
+  const out = mapBinary("sub", a, b, arithmeticDType(a.dtype, b.dtype), "sub");
   return record(out, "SubBackward", [a, b], (g) => [sumTo(g, a.shape), sumTo(neg(g), b.shape)]);
 }
 
 /** out = a · b;  ∂a = g·b, ∂b = g·a */
 export function mul(a: Tensor, other: TensorLike): Tensor {
   const b = asTensor(other, a);
-  const out = mapBinary("mul", a, b, arithmeticDType(a.dtype, b.dtype), (x, y) => x * y);
+  const out = mapBinary("mul", a, b, arithmeticDType(a.dtype, b.dtype), "mul");
   return record(out, "MulBackward", [a, b], (g) => [
     a.requiresGrad ? sumTo(mul(g, b), a.shape) : null,
     b.requiresGrad ? sumTo(mul(g, a), b.shape) : null,
@@ -40,7 +40,7 @@ export function mul(a: Tensor, other: TensorLike): Tensor {
 export function div(a: Tensor, other: TensorLike): Tensor {
   const b = asTensor(other, a);
   const dtype = floatOf(arithmeticDType(a.dtype, b.dtype));
-  const out = mapBinary("div", a, b, dtype, (x, y) => x / y);
+  const out = mapBinary("div", a, b, dtype, "div");
   return record(out, "DivBackward", [a, b], (g) => [
     a.requiresGrad ? sumTo(div(g, b), a.shape) : null,
     b.requiresGrad ? sumTo(neg(mul(g, div(out, b))), b.shape) : null,
@@ -51,7 +51,7 @@ export function div(a: Tensor, other: TensorLike): Tensor {
 export function pow(a: Tensor, exponent: TensorLike): Tensor {
   const b = asTensor(exponent, a);
   const dtype = floatOf(arithmeticDType(a.dtype, b.dtype));
-  const out = mapBinary("pow", a, b, dtype, Math.pow);
+  const out = mapBinary("pow", a, b, dtype, "pow");
   return record(out, "PowBackward", [a, b], (g) => [
     a.requiresGrad ? sumTo(mul(g, mul(b, pow(a, sub(b, 1)))), a.shape) : null,
     b.requiresGrad ? sumTo(mul(g, mul(out, log(a))), b.shape) : null,
@@ -70,7 +70,7 @@ export function minimum(a: Tensor, other: TensorLike): Tensor {
 
 function extremum(op: string, a: Tensor, b: Tensor, s: 1 | -1): Tensor {
   const dtype = arithmeticDType(a.dtype, b.dtype);
-  const out = mapBinary(op, a, b, dtype, s > 0 ? Math.max : Math.min);
+  const out = mapBinary(op, a, b, dtype, s > 0 ? "maximum" : "minimum");
   return record(out, s > 0 ? "MaximumBackward" : "MinimumBackward", [a, b], (g) => {
     // share of a: 1 where a wins, ½ at a tie, 0 where b wins
     const share = mapBinary(op, a, b, g.dtype, (x, y) => (x === y ? 0.5 : s * (x - y) > 0 ? 1 : 0));
@@ -81,31 +81,31 @@ function extremum(op: string, a: Tensor, b: Tensor, s: 1 | -1): Tensor {
 
 /** out = −a;  ∂a = −g */
 export function neg(a: Tensor): Tensor {
-  const out = mapUnary(a, arithmeticDType(a.dtype, a.dtype), (x) => -x);
+  const out = mapUnary(a, arithmeticDType(a.dtype, a.dtype), "neg");
   return record(out, "NegBackward", [a], (g) => [neg(g)]);
 }
 
 /** out = eˣ;  ∂a = g·out */
 export function exp(a: Tensor): Tensor {
-  const out = mapUnary(a, floatOf(a.dtype), Math.exp);
+  const out = mapUnary(a, floatOf(a.dtype), "exp");
   return record(out, "ExpBackward", [a], (g) => [mul(g, out)]);
 }
 
 /** out = ln x;  ∂a = g/x.  ln 0 = −∞ and ln(x<0) = NaN, as in NumPy. */
 export function log(a: Tensor): Tensor {
-  const out = mapUnary(a, floatOf(a.dtype), Math.log);
+  const out = mapUnary(a, floatOf(a.dtype), "log");
   return record(out, "LogBackward", [a], (g) => [div(g, a)]);
 }
 
 /** out = √x;  ∂a = g / (2·out) */
 export function sqrt(a: Tensor): Tensor {
-  const out = mapUnary(a, floatOf(a.dtype), Math.sqrt);
+  const out = mapUnary(a, floatOf(a.dtype), "sqrt");
   return record(out, "SqrtBackward", [a], (g) => [div(g, mul(out, 2))]);
 }
 
 /** out = |x|;  ∂a = g·sign(x) (0 at x = 0, as PyTorch) */
 export function abs(a: Tensor): Tensor {
-  const out = mapUnary(a, arithmeticDType(a.dtype, a.dtype), Math.abs);
+  const out = mapUnary(a, arithmeticDType(a.dtype, a.dtype), "abs");
   return record(out, "AbsBackward", [a], (g) => [mul(g, sign(a))]);
 }
 
