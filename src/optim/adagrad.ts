@@ -1,4 +1,3 @@
-import { full } from "../tensor/creation";
 import type { Tensor } from "../tensor/tensor";
 import {
   type BaseOptions,
@@ -66,14 +65,15 @@ export class Adagrad extends Optimizer<AdagradOptions> {
   ): void {
     const { lr: alpha, lrDecay: eta, weightDecay: lambda, eps: delta } = group;
     const t = ((state.step as number | undefined) ?? 0) + 1;
-    const g = lambda === 0 ? grad : grad.add(theta.mul(lambda)); // g ← g + λθ
-    const r0 =
-      (state.sum as Tensor | undefined) ??
-      full([...theta.shape], group.initialAccumulatorValue, { dtype: theta.dtype });
-    const r = r0.add(g.mul(g)); // r ← r + g⊙g
+    const r = this.buffer(state, "sum", theta, group.initialAccumulatorValue).data; // r₀
     const alphaT = alpha / (1 + (t - 1) * eta); // α_t = α / (1 + (t−1)η)
-    theta.assign(theta.sub(g.div(r.sqrt().add(delta)).mul(alphaT))); // θ ← θ − α_t·g/(δ + √r)
+    const th = theta.data;
+    const dth = grad.data;
+    for (let i = 0; i < th.length; i++) {
+      const g = lambda === 0 ? dth[i] : dth[i] + th[i] * lambda; // g ← g + λθ
+      r[i] = r[i] + g * g; // r ← r + g⊙g
+      th[i] = th[i] - (g / (Math.sqrt(r[i]) + delta)) * alphaT; // θ ← θ − α_t·g/(δ + √r)
+    }
     state.step = t;
-    state.sum = r;
   }
 }

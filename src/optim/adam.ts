@@ -1,4 +1,4 @@
-import { zerosLike } from "../tensor/creation";
+import type { TypedArray } from "../tensor/dtype";
 import type { Tensor } from "../tensor/tensor";
 import { checkBoolean } from "./checks";
 import {
@@ -46,8 +46,12 @@ export interface AdamOptions extends BaseOptions {
  * @example const opt = new Adam(net.parameters(), { lr: 1e-3, betas: [0.9, 0.999] });
  */
 export class Adam extends Optimizer<AdamOptions> {
-  constructor(params: ParamsInput<AdamOptions>, options: Partial<AdamOptions> = {}) {
-    super("Adam", params, { ...ADAM_DEFAULTS, ...options });
+  constructor(
+    params: ParamsInput<AdamOptions>,
+    options: Partial<AdamOptions> = {},
+    name = "Adam", // AdamW's
+  ) {
+    super(name, params, { ...ADAM_DEFAULTS, ...options });
   }
 
   protected checkOptions(o: AdamOptions): void {
@@ -60,10 +64,28 @@ export class Adam extends Optimizer<AdamOptions> {
     state: ParamState,
     group: ParamGroup<AdamOptions>,
   ): void {
-    const lambda = group.weightDecay;
-    const g = lambda === 0 ? grad : grad.add(theta.mul(lambda)); // g ← g + λθ
-    adamStep(theta, g, state, group);
+    adamStep(theta, grad, group.weightDecay, this.moments(theta, state, group), group);
   }
+
+  /** m, v (and v_max with amsgrad) of θ, zero before the first step; `step` advanced to t. */
+  protected moments(theta: Tensor, state: ParamState, group: AdamOptions): AdamMoments {
+    const t = ((state.step as number | undefined) ?? 0) + 1;
+    state.step = t;
+    return {
+      t,
+      m: this.buffer(state, "expAvg", theta).data,
+      v: this.buffer(state, "expAvgSq", theta).data,
+      vMax: group.amsgrad ? this.buffer(state, "maxExpAvgSq", theta).data : null,
+    };
+  }
+}
+
+/** The state one Adam step reads and writes: the step number t and the moment buffers. */
+export interface AdamMoments {
+  t: number;
+  m: TypedArray;
+  v: TypedArray;
+  vMax: TypedArray | null;
 }
 
 /** Adam's defaults (PyTorch's); AdamW changes weightDecay to 0.01. */
@@ -90,24 +112,34 @@ export function checkAdamOptions(where: string, o: AdamOptions): void {
   checkBoolean(where, "biasCorrection", o.biasCorrection);
 }
 
-/** One Adam step on θ for gradient g (weight decay already applied): shared by Adam and AdamW. */
-export function adamStep(theta: Tensor, g: Tensor, state: ParamState, group: AdamOptions): void {
+/**
+ * One Adam step on θ, in place, for the gradient `grad` plus λθ (λ = 0 for AdamW, which
+ * decays θ itself): shared by Adam and AdamW.
+ */
+export function adamStep(
+  theta: Tensor,
+  grad: Tensor,
+  lambda: number,
+  { t, m, v, vMax }: AdamMoments,
+  group: AdamOptions,
+): void {
   const { lr: alpha, betas, eps } = group;
   const [beta1, beta2] = betas;
-  const t = ((state.step as number | undefined) ?? 0) + 1;
-  const m0 = (state.expAvg as Tensor | undefined) ?? zerosLike(theta);
-  const v0 = (state.expAvgSq as Tensor | undefined) ?? zerosLike(theta);
-  const m = m0.mul(beta1).add(g.mul(1 - beta1)); // m ← β₁m + (1−β₁)g
-  const v = v0.mul(beta2).add(g.mul(g).mul(1 - beta2)); // v ← β₂v + (1−β₂)g²
-  let vMax = v;
-  if (group.amsgrad) {
-    vMax = ((state.maxExpAvgSq as Tensor | undefined) ?? v).maximum(v); // v_max ← max(v_max, v)
-    state.maxExpAvgSq = vMax;
-  }
   const c1 = group.biasCorrection ? 1 - beta1 ** t : 1; // 1 − β₁^t
   const c2 = group.biasCorrection ? 1 - beta2 ** t : 1; // 1 − β₂^t
-  const mHat = m.div(c1); // m̂ = m/(1 − β₁^t)
-  const vHat = vMax.div(c2); // v̂ = v/(1 − β₂^t)
-  theta.assign(theta.sub(mHat.div(vHat.sqrt().add(eps)).mul(alpha))); // θ ← θ − α·m̂/(√v̂ + ε)
-  Object.assign(state, { step: t, expAvg: m, expAvgSq: v });
+  const th = theta.data;
+  const dth = grad.data;
+  for (let i = 0; i < th.length; i++) {
+    const g = lambda === 0 ? dth[i] : dth[i] + th[i] * lambda; // g ← g + λθ
+    m[i] = m[i] * beta1 + g * (1 - beta1); // m ← β₁m + (1−β₁)g
+    v[i] = v[i] * beta2 + g * g * (1 - beta2); // v ← β₂v + (1−β₂)g²
+    let vMaxI = v[i];
+    if (vMax !== null) {
+      vMax[i] = Math.max(vMax[i], v[i]); // v_max ← max(v_max, v), v_max,0 = 0
+      vMaxI = vMax[i];
+    }
+    const mHat = m[i] / c1; // m̂ = m/(1 − β₁^t)
+    const vHat = vMaxI / c2; // v̂ = v/(1 − β₂^t)
+    th[i] = th[i] - (mHat / (Math.sqrt(vHat) + eps)) * alpha; // θ ← θ − α·m̂/(√v̂ + ε)
+  }
 }

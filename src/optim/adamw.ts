@@ -1,6 +1,6 @@
 import type { Tensor } from "../tensor/tensor";
-import { ADAM_DEFAULTS, type AdamOptions, adamStep, checkAdamOptions } from "./adam";
-import { type ParamGroup, type ParamState, type ParamsInput, Optimizer } from "./optimizer";
+import { ADAM_DEFAULTS, Adam, type AdamOptions, adamStep } from "./adam";
+import type { ParamGroup, ParamState, ParamsInput } from "./optimizer";
 
 /**
  * AdamW: Adam with decoupled weight decay (Loshchilov & Hutter 2019), as `torch.optim.AdamW`.
@@ -20,22 +20,20 @@ import { type ParamGroup, type ParamState, type ParamsInput, Optimizer } from ".
  *
  * @example const opt = new AdamW(net.parameters(), { lr: 1e-3, weightDecay: 0.01 });
  */
-export class AdamW extends Optimizer<AdamOptions> {
+export class AdamW extends Adam {
   constructor(params: ParamsInput<AdamOptions>, options: Partial<AdamOptions> = {}) {
-    super("AdamW", params, { ...ADAM_DEFAULTS, weightDecay: 1e-2, ...options });
+    super(params, { ...ADAM_DEFAULTS, weightDecay: 1e-2, ...options }, "AdamW");
   }
 
-  protected checkOptions(o: AdamOptions): void {
-    checkAdamOptions(this.name, o);
-  }
-
-  protected update(
+  protected override update(
     theta: Tensor,
     grad: Tensor,
     state: ParamState,
     group: ParamGroup<AdamOptions>,
   ): void {
-    theta.assign(theta.mul(1 - group.lr * group.weightDecay)); // θ ← (1 − αλ)θ
-    adamStep(theta, grad, state, group);
+    const th = theta.data;
+    const shrink = 1 - group.lr * group.weightDecay;
+    for (let i = 0; i < th.length; i++) th[i] = th[i] * shrink; // θ ← (1 − αλ)θ
+    adamStep(theta, grad, 0, this.moments(theta, state, group), group);
   }
 }

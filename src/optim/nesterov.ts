@@ -1,4 +1,3 @@
-import { zerosLike } from "../tensor/creation";
 import type { Tensor } from "../tensor/tensor";
 import {
   type BaseOptions,
@@ -57,10 +56,14 @@ export class Nesterov extends Optimizer<NesterovOptions> {
     group: ParamGroup<NesterovOptions>,
   ): void {
     const { lr: alpha, momentum: rho, weightDecay: lambda } = group;
-    const dx = lambda === 0 ? grad : grad.add(x.mul(lambda)); // g ← g + λx̃
-    const oldV = (state.velocity as Tensor | undefined) ?? zerosLike(x); // v₀ = 0
-    const v = oldV.mul(rho).sub(dx.mul(alpha)); // v ← ρv − α∇f(x̃)
-    state.velocity = v;
-    x.assign(x.sub(oldV.mul(rho)).add(v.mul(1 + rho))); // x̃ ← x̃ − ρv_old + (1+ρ)v
+    const v = this.buffer(state, "velocity", x).data; // v₀ = 0
+    const xt = x.data;
+    const g = grad.data;
+    for (let i = 0; i < xt.length; i++) {
+      const dx = lambda === 0 ? g[i] : g[i] + xt[i] * lambda; // g ← g + λx̃
+      const oldV = v[i];
+      v[i] = oldV * rho - dx * alpha; // v ← ρv − α∇f(x̃)
+      xt[i] = xt[i] - oldV * rho + v[i] * (1 + rho); // x̃ ← x̃ − ρv_old + (1+ρ)v
+    }
   }
 }

@@ -35,8 +35,9 @@ export interface OptimizerStateDict {
  * `zeroGrad()`, `step()`, and `stateDict()` / `loadStateDict()`.
  *
  * A subclass implements `update(p, g, state, group)`: one parameter's step, given its
- * gradient; `step()` calls it, under `noGrad`, for every parameter that requires grad and
- * has one. An optimiser that moves all parameters together (LBFGS) overrides `step` itself,
+ * gradient, written as one loop over the elements that updates `p.data` and the state
+ * buffers (`buffer()`) in place, each line its formula (no tensor is allocated per step);
+ * `step()` calls it, under `noGrad`, for every parameter that requires grad and has one. An optimiser that moves all parameters together (LBFGS) overrides `step` itself,
  * keeping the signature `step(closure?) → loss | undefined`.
  */
 export abstract class Optimizer<O extends BaseOptions> {
@@ -92,6 +93,21 @@ export abstract class Optimizer<O extends BaseOptions> {
       this.state.set(p, s);
     }
     return s;
+  }
+
+  /**
+   * The state tensor `state[key]` of parameter `p` (same shape and dtype), created filled
+   * with `initial` on first use. Updates write into its `data` in place, so a training
+   * step allocates no new state.
+   */
+  protected buffer(state: ParamState, key: string, p: Tensor, initial = 0): Tensor {
+    let b = state[key] as Tensor | undefined;
+    if (b === undefined) {
+      b = new Tensor(allocate(p.dtype, p.size), [...p.shape]);
+      if (initial !== 0) b.data.fill(initial);
+      state[key] = b;
+    }
+    return b;
   }
 
   /** Options and state as JSON-serialisable data. */

@@ -1,4 +1,3 @@
-import { zerosLike } from "../tensor/creation";
 import type { Tensor } from "../tensor/tensor";
 import { checkBoolean } from "./checks";
 import {
@@ -78,25 +77,28 @@ export class RMSprop extends Optimizer<RMSpropOptions> {
     group: ParamGroup<RMSpropOptions>,
   ): void {
     const { lr, alpha: beta, eps, weightDecay: lambda, momentum: mu } = group;
-    const zero = () => zerosLike(theta);
-    const g = lambda === 0 ? grad : grad.add(theta.mul(lambda)); // g ← g + λθ
-    const s = ((state.squareAvg as Tensor | undefined) ?? zero())
-      .mul(beta)
-      .add(g.mul(g).mul(1 - beta)); // s ← βs + (1−β)g²
-    let variance = s;
-    if (group.centered) {
-      const gBar = ((state.gradAvg as Tensor | undefined) ?? zero()).mul(beta).add(g.mul(1 - beta)); // ḡ ← βḡ + (1−β)g
-      state.gradAvg = gBar;
-      variance = s.sub(gBar.mul(gBar)); // s − ḡ²
+    const { centered, epsInside } = group;
+    const s = this.buffer(state, "squareAvg", theta).data; // s₀ = 0
+    const gBar = centered ? this.buffer(state, "gradAvg", theta).data : null; // ḡ₀ = 0
+    const b = mu > 0 ? this.buffer(state, "momentumBuffer", theta).data : null; // b₀ = 0
+    const th = theta.data;
+    const dth = grad.data;
+    for (let i = 0; i < th.length; i++) {
+      const g = lambda === 0 ? dth[i] : dth[i] + th[i] * lambda; // g ← g + λθ
+      s[i] = s[i] * beta + g * g * (1 - beta); // s ← βs + (1−β)g²
+      let variance = s[i];
+      if (gBar !== null) {
+        gBar[i] = gBar[i] * beta + g * (1 - beta); // ḡ ← βḡ + (1−β)g
+        variance = s[i] - gBar[i] * gBar[i]; // s − ḡ²
+      }
+      const denom = epsInside ? Math.sqrt(variance + eps) : Math.sqrt(variance) + eps;
+      let step = g / denom; // g / (√s + ε)
+      if (b !== null) {
+        b[i] = b[i] * mu + step; // b ← μb + g/denom
+        step = b[i];
+      }
+      th[i] = th[i] - step * lr; // θ ← θ − α·step
     }
-    const denom = group.epsInside ? variance.add(eps).sqrt() : variance.sqrt().add(eps);
-    let step = g.div(denom); // g / (√s + ε)
-    if (mu > 0) {
-      step = ((state.momentumBuffer as Tensor | undefined) ?? zero()).mul(mu).add(step); // b ← μb + g/denom
-      state.momentumBuffer = step;
-    }
-    theta.assign(theta.sub(step.mul(lr))); // θ ← θ − α·step
-    state.squareAvg = s;
     state.step = ((state.step as number | undefined) ?? 0) + 1;
   }
 }

@@ -1,4 +1,3 @@
-import { zerosLike } from "../tensor/creation";
 import type { Tensor } from "../tensor/tensor";
 import { checkBoolean, checkClosedUnitInterval } from "./checks";
 import {
@@ -88,32 +87,27 @@ export class SGD extends Optimizer<SGDOptions> {
   }
 
   protected update(
-    w: Tensor,
+    param: Tensor,
     grad: Tensor,
     state: ParamState,
     group: ParamGroup<SGDOptions>,
   ): void {
     const { lr: alpha, momentum: rho, dampening: tau, weightDecay: lambda } = group;
-    const g = lambda === 0 ? grad : grad.add(w.mul(lambda)); // g ← g + λw
-    let d = g;
-    if (rho !== 0) {
-      const b = velocity(state.momentumBuffer as Tensor | undefined, g, rho, tau, group.ewa);
-      state.momentumBuffer = b;
-      d = group.nesterov ? g.add(b.mul(rho)) : b; // d = g + ρb  or  d = b
+    const { ewa, nesterov } = group;
+    const first = state.momentumBuffer === undefined; // b₁ = g (v₀ = 0 with ewa)
+    const b = rho === 0 ? null : this.buffer(state, "momentumBuffer", param).data;
+    const w = param.data;
+    const dw = grad.data;
+    for (let i = 0; i < w.length; i++) {
+      const g = lambda === 0 ? dw[i] : dw[i] + w[i] * lambda; // g ← g + λw
+      let d = g;
+      if (b !== null) {
+        if (ewa)
+          b[i] = b[i] * rho + g * (1 - rho); // v ← βv + (1−β)g
+        else b[i] = first ? g : b[i] * rho + g * (1 - tau); // b ← ρb + (1−τ)g
+        d = nesterov ? g + b[i] * rho : b[i]; // d = g + ρb  or  d = b
+      }
+      w[i] = w[i] - d * alpha; // w ← w − αd
     }
-    w.assign(w.sub(d.mul(alpha))); // w ← w − αd
   }
-}
-
-/** The new velocity from the old one (undefined before the first step) and the gradient g. */
-function velocity(
-  b: Tensor | undefined,
-  g: Tensor,
-  rho: number,
-  tau: number,
-  ewa: boolean,
-): Tensor {
-  if (ewa) return (b ?? zerosLike(g)).mul(rho).add(g.mul(1 - rho)); // v ← βv + (1−β)g, v₀ = 0
-  if (b === undefined) return g.clone(); // b₁ = g (a copy: backward accumulates into .grad)
-  return b.mul(rho).add(g.mul(1 - tau)); // b ← ρb + (1−τ)g
 }
