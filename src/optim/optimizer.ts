@@ -37,7 +37,8 @@ export interface OptimizerStateDict {
  * A subclass implements `update(p, g, state, group)`: one parameter's step, given its
  * gradient, written as one loop over the elements that updates `p.data` and the state
  * buffers (`buffer()`) in place, each line its formula (no tensor is allocated per step);
- * `step()` calls it, under `noGrad`, for every parameter that requires grad and has one. An optimiser that moves all parameters together (LBFGS) overrides `step` itself,
+ * `step()` calls it, under `noGrad`, for every parameter that requires grad and has one.
+ * An optimiser that moves all parameters together (LBFGS) overrides `step` itself,
  * keeping the signature `step(closure?) → loss | undefined`.
  */
 export abstract class Optimizer<O extends BaseOptions> {
