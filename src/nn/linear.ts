@@ -1,5 +1,6 @@
 import { zeros } from "../tensor/creation";
 import { type FloatDType, isFloat } from "../tensor/dtype";
+import { linear } from "../tensor/linear";
 import type { Generator } from "../tensor/random";
 import { formatShape, sizeOf } from "../tensor/shape";
 import type { Tensor } from "../tensor/tensor";
@@ -76,10 +77,10 @@ export class Linear extends Module {
     return this.affine(x, this.weight);
   }
 
-  /** y = x Wᵀ + b for a given W (DropConnect passes its masked weight). */
+  /** y = x Wᵀ + b for a given W (DropConnect passes its masked weight): one fused op, `linear`. */
   protected affine(x: Tensor, W: Tensor): Tensor {
-    const y = x.matmul(W.T); // [N, in]·[in, out] → [N, out]
-    return this.bias ? y.add(this.bias) : y; // + b, broadcast over the rows
+    const xf = x.dtype === W.dtype ? x : x.to(W.dtype); // integer inputs compute in W's dtype
+    return linear(xf, W, this.bias); // [N, in]·[in, out] + b → [N, out]
   }
 
   /** "Linear(784 → 10)": how errors name this layer. */
