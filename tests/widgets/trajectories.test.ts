@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { optim } from "../../src";
+import { type Tensor, optim } from "../../src";
 import { trajectories } from "../../widgets/figures/trajectories";
 import { trajectoryPaths } from "../../widgets/figures/trajectory_paths";
 import { expectCloseArray } from "./fixtures";
 
 const optimisers = {
-  "SGD α = 0.15": (ps: never) => new optim.SGD(ps, { lr: 0.15 }),
-  "momentum ρ = 0.5": (ps: never) => new optim.SGD(ps, { lr: 0.1, momentum: 0.5 }),
-  "Adam α = 0.3": (ps: never) => new optim.Adam(ps, { lr: 0.3 }),
-  "SGD α = 0.25": (ps: never) => new optim.SGD(ps, { lr: 0.25 }),
+  "SGD α = 0.15": (ps: Tensor[]) => new optim.SGD(ps, { lr: 0.15 }),
+  "momentum ρ = 0.5": (ps: Tensor[]) => new optim.SGD(ps, { lr: 0.1, momentum: 0.5 }),
+  "Adam α = 0.3": (ps: Tensor[]) => new optim.Adam(ps, { lr: 0.3 }),
+  "SGD α = 0.25": (ps: Tensor[]) => new optim.SGD(ps, { lr: 0.25 }),
 };
 
 describe("trajectories", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { optim } from "../../src";
+import { type Tensor, optim } from "../../src";
 import { illConditionedQuadratic, rosenbrock } from "../../widgets/figures/loss_surfaces";
 import { trajectoryPaths } from "../../widgets/figures/trajectory_paths";
 import { expectCloseArray } from "./fixtures";
@@ -29,7 +29,7 @@ describe("trajectoryPaths", () => {
     const f = (t: number) => 0.5 * (16 * 0.85 ** (2 * t) + 10 * 0.25 ** t);
     let expected = 0;
     while (f(expected) >= 1e-3) expected++;
-    const make = { SGD: (ps: never) => new optim.SGD(ps, { lr: 0.15 }) };
+    const make = { SGD: (ps: Tensor[]) => new optim.SGD(ps, { lr: 0.15 }) };
     const [reached] = trajectoryPaths("quadratic", make, { steps: 100, tol: 1e-3 });
     expect(reached.stepsToTol).toBe(expected);
     expect(reached.x).toHaveLength(101); // θ₀ … θ₁₀₀
@@ -137,7 +137,7 @@ describe("trajectoryPaths", () => {
   });
 
   it("names what it expected and what it got on bad input", () => {
-    const sgd = { SGD: (ps: never) => new optim.SGD(ps, { lr: 0.1 }) };
+    const sgd = { SGD: (ps: Tensor[]) => new optim.SGD(ps, { lr: 0.1 }) };
     expect(() => trajectoryPaths("bowl" as never, sgd)).toThrow(
       /unknown surface "bowl"; expected one of quadratic, rosenbrock/,
     );
