@@ -44,3 +44,22 @@ export { tensorHeatmap } from "./figures/tensor_heatmap";
 export type { TensorHeatmapOptions } from "./figures/tensor_heatmap";
 export { digitGrid } from "./figures/digit_grid";
 export type { DigitGridOptions } from "./figures/digit_grid";
+
+// Lecture figures (part 1): optimiser trajectories on 2-D loss surfaces, exponentially
+// weighted averages, activation functions with their derivatives, learning-rate schedules.
+export { trajectories } from "./figures/trajectories";
+export type { TrajectoriesOptions, TrajectoriesFigure } from "./figures/trajectories";
+export { trajectoryPaths } from "./figures/trajectory_paths";
+export type { TrajectoryOptions, TrajectoryPath, MakeOptimizer } from "./figures/trajectory_paths";
+export { illConditionedQuadratic, rosenbrock, SURFACES } from "./figures/loss_surfaces";
+export type { LossSurface, LossFn2D, SurfaceName } from "./figures/loss_surfaces";
+export { ewaFigure } from "./figures/ewa_figure";
+export type { EWAFigureOptions } from "./figures/ewa_figure";
+export { activationFigure } from "./figures/activation_figure";
+export type {
+  ActivationFigureOptions,
+  ActivationName,
+  CustomActivation,
+} from "./figures/activation_figure";
+export { scheduleFigure } from "./figures/schedule_figure";
+export type { ScheduleFigureOptions, ClosedFormSchedule } from "./figures/schedule_figure";
