@@ -11,6 +11,7 @@ import {
   smoothLabels,
 } from "./label_smoothing";
 import { REDUCTIONS, type Reduction, checkReduction, reduce } from "./reduction";
+import { softmaxCrossEntropy } from "./softmax_cross_entropy";
 
 export interface CrossEntropyOptions {
   /** "mean" (default), "sum" or "none". */
@@ -72,7 +73,7 @@ export function crossEntropy(
     if (kept) tSmooth = tSmooth.mul(kept); // an ignored sample keeps a zero target row
   }
   const wt = w ? tSmooth.mul(w) : tSmooth; // w_c · t_ic
-  const loss = logits.logSoftmax(1).mul(wt).sum(1).neg(); // ℓᵢ = −Σ_c w_c t_ic log p_ic
+  const loss = softmaxCrossEntropy(logits, wt); // ℓᵢ = −Σ_c w_c t_ic log p_ic
   return reduction === "mean" ? loss.sum().div(count) : reduce(loss, reduction);
 }
 
