@@ -23,7 +23,8 @@ export interface Prepared {
 
 /**
  * The traces the static image draws, in order; `skipped` names the types it cannot draw.
- * Histograms become bars of their bins, contours are drawn as heatmaps.
+ * Histograms become bars of their bins; contours are grids like heatmaps (render_svg draws
+ * their iso-lines with draw_contour.ts).
  */
 export function prepareTraces(data: Trace[]): { traces: Prepared[]; skipped: string[] } {
   const traces: Prepared[] = [];

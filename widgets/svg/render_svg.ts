@@ -2,6 +2,7 @@ import type { Figure } from "../figures/figure";
 import { type Axis, type Box, resolveAxes } from "./axes";
 import { drawAxisLabels, drawGrids } from "./draw_axes";
 import { type BarSlot, drawBars } from "./draw_bar";
+import { drawContour } from "./draw_contour";
 import { drawColorbar, drawHeatmap } from "./draw_heatmap";
 import { drawAnnotations, drawShapes } from "./draw_notes";
 import { drawScatter } from "./draw_scatter";
@@ -17,10 +18,11 @@ const FONT = "Open Sans, verdana, arial, sans-serif";
  * The static picture of a plotly figure, as an SVG string, drawn in Node without a
  * browser: what a notebook shows where scripts do not run (nbconvert exports, untrusted
  * notebooks, repository previews). It draws the part of plotly that nnlab's figures use —
- * scatter (lines, markers, text, fills, steps), bar, histogram, heatmap (contour drawn as
- * its heatmap), several axes (domains, overlaying, log, category, reversed), shapes,
- * annotations, the legend and a colour bar — with plotly's default look; interactive
- * controls (sliders, menus) are left out, and other trace types are named under the plot.
+ * scatter (lines, markers, text, fills, steps), bar, histogram, heatmap, contour (iso-lines
+ * by marching squares, over its heatmap unless `coloring: "lines"`), several axes (domains,
+ * overlaying, log, category, reversed), shapes, annotations, the legend and a colour bar —
+ * with plotly's default look; interactive controls (sliders, menus) are left out, and other
+ * trace types are named under the plot.
  *
  * @example renderSVG({ data: [{ type: "scatter", y: [3, 1, 2] }], layout: { title: "loss" } })
  */
@@ -118,7 +120,8 @@ function drawTraces(
     let svg = "";
     if (t.kind === "scatter")
       ({ svg, points: previous } = drawScatter(t, xa.scale, ya.scale, previous));
-    else if (t.kind === "heatmap") svg = drawHeatmap(t, xa.scale, ya.scale);
+    else if (t.kind === "heatmap")
+      svg = (t.trace.type === "contour" ? drawContour : drawHeatmap)(t, xa.scale, ya.scale);
     else {
       const group = bars.filter((b) => `${b.xaxis}${b.yaxis}` === pair);
       const slot = slots.get(pair) ?? {
