@@ -62,7 +62,7 @@ export function ewaFigure(series: readonly number[], options: EWAFigureOptions =
       mode: "markers",
       x,
       y: [...series],
-      marker: { color: "#1f77b4", size: 4, opacity: 0.6 },
+      marker: { color: "rgba(31,119,180,0.6)", size: 5 },
     },
   ];
   let more = 0;
@@ -86,10 +86,11 @@ export function ewaFigure(series: readonly number[], options: EWAFigureOptions =
   }
   const layout = {
     title: { text: options.title ?? "Exponentially weighted averages" },
+    width: 1000,
     height: 460,
     xaxis: { title: { text: options.xTitle ?? "t (day)" }, zeroline: false },
     yaxis: { title: { text: options.yTitle ?? "θ_t, v_t" }, zeroline: false },
-    legend: { x: 1, xanchor: "right", y: 0, yanchor: "bottom", bgcolor: "rgba(255,255,255,0.8)" },
+    legend: { x: 1.02, xanchor: "left", y: 1, tracegroupgap: 6 }, // beside the plot, not over the data
     hovermode: "x",
   };
   return { data, layout, config: { responsive: true, displaylogo: false } };
