@@ -22,6 +22,21 @@ export type { LiveLearningCurveOptions } from "./live_learning_curve";
 // cross-validation folds, lecture figures): export them below this line.
 // ---------------------------------------------------------------------------------------
 
+// Hyperparameter scales, grid vs random, studies, cross-validation folds and fold scores.
+export { scaleWidget } from "./figures/scale_widget";
+export type { ScaleWidgetOptions, ScaleFigure } from "./figures/scale_widget";
+export type { DecadeShare } from "./figures/binning";
+export { gridVsRandom } from "./figures/grid_vs_random";
+export type { GridVsRandomOptions, GridVsRandomFigure } from "./figures/grid_vs_random";
+export { studyPlot } from "./figures/study_plot";
+export type { StudyPlotOptions, StudyRecord } from "./figures/study_plot";
+export { paramAxis } from "./figures/param_axis";
+export type { ParamAxis } from "./figures/param_axis";
+export { foldsWidget, ROLE } from "./figures/folds_widget";
+export type { FoldsWidgetOptions, FoldsFigure, FoldSplit } from "./figures/folds_widget";
+export { foldScores } from "./figures/fold_scores";
+export type { FoldScoresOptions, FoldScoresInput } from "./figures/fold_scores";
+
 // Lecture figures (part 2): activation histograms, decision regions, confusion matrix,
 // tensor heatmaps, digit grids.
 export { activationHistograms } from "./figures/activation_histograms";
