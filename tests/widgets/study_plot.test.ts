@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tune } from "../../src";
+import type { Figure } from "../../widgets/figures/figure";
 import { studyPlot } from "../../widgets/figures/study_plot";
 import { bestSoFar } from "../../widgets/figures/study_rounds";
 
@@ -9,8 +10,7 @@ function bowl(p: { lr: number; beta1: number }): number {
   if (p.lr > 0.5) throw new Error("diverged");
   return (Math.log10(p.lr) + 2) ** 2 + 0.1 * (Math.log10(1 - p.beta1) + 2) ** 2;
 }
-const byName = (fig: { data: { name?: string }[] }, name: string) =>
-  fig.data.filter((t) => t.name === name);
+const byName = (fig: Figure, name: string) => fig.data.filter((t) => t.name === name);
 
 describe("studyPlot", () => {
   it("coarse to fine: one trace per round on every panel, best so far is the running minimum", async () => {
