@@ -15,7 +15,7 @@ export function zRange(t: Prepared): [number, number] {
   return Number.isFinite(zmin) && Number.isFinite(zmax) ? [zmin, zmax] : [0, 1];
 }
 
-/** A heatmap (or a contour, drawn as its heatmap): one cell per z[row][column], its text on top. */
+/** A heatmap (also the fill under a contour's iso-lines): one cell per z[row][column], its text on top. */
 export function drawHeatmap(t: Prepared, xs: Scale, ys: Scale): string {
   const [zmin, zmax] = zRange(t);
   const stops = colorStops(t.trace.colorscale, Boolean(t.trace.reversescale));
