@@ -8,9 +8,9 @@ describe("ewaFigure", () => {
     const fig = ewaFigure([10, 20, 30], { betas: [0.5, 0.9] });
     expect(fig.data.map((t) => t.name)).toEqual([
       "data θ_t",
-      "β = 0.5 (window 1/(1−β) ≈ 2 values)",
+      "β = 0.5 (window 1/(1−β) ≈ 2)",
       "β = 0.5, corrected v_t/(1 − βᵗ)",
-      "β = 0.9 (window 1/(1−β) ≈ 10 values)",
+      "β = 0.9 (window 1/(1−β) ≈ 10)",
       "β = 0.9, corrected v_t/(1 − βᵗ)",
     ]);
     expect(fig.data[0]).toMatchObject({ x: [1, 2, 3], y: [10, 20, 30], mode: "markers" });
@@ -34,7 +34,7 @@ describe("ewaFigure", () => {
     );
     const fig = ewaFigure(days);
     expect(fig.data).toHaveLength(1 + 2 * 3);
-    expect(fig.data[5].name).toBe("β = 0.98 (window 1/(1−β) ≈ 50 values)");
+    expect(fig.data[5].name).toBe("β = 0.98 (window 1/(1−β) ≈ 50)");
     expectCloseArray(fig.data[5].y, optim.ewa(days, 0.98), 0);
     expectCloseArray(fig.data[6].y, optim.ewa(days, 0.98, { biasCorrection: true }), 0);
   });

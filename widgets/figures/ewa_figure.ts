@@ -68,7 +68,7 @@ export function ewaFigure(series: readonly number[], options: EWAFigureOptions =
   let more = 0;
   for (const beta of betas) {
     const color = LECTURE_COLORS[beta] ?? MORE_COLORS[more++ % MORE_COLORS.length];
-    const window = `≈ ${Number((1 / (1 - beta)).toPrecision(3))} values`;
+    const window = `≈ ${Number((1 / (1 - beta)).toPrecision(3))}`;
     const line = (corrected: boolean): Trace => ({
       type: "scatter",
       name: corrected
