@@ -1,8 +1,8 @@
-import { linspace, noGrad } from "../../src/index";
 import { formatNumber } from "../svg/format";
 import type { Figure, Trace } from "./figure";
 import { type LossSurface, type SurfaceName, resolveSurface } from "./loss_surfaces";
 import { subplotGrid } from "./subplot_grid";
+import { surfaceContour } from "./surface_contour";
 import {
   type MakeOptimizer,
   type TrajectoryOptions,
@@ -72,7 +72,7 @@ export function trajectories(
     plotHeight: height - margin.t - margin.b,
     gap: [0.05, 0.35 / rows],
   });
-  const contour = contourTrace(s, resolution, levels);
+  const contour = surfaceContour(s, resolution, levels);
   const data: Trace[] = [];
   paths.forEach((p, i) => {
     const color = COLORS[i % COLORS.length];
@@ -133,42 +133,4 @@ function arrival(p: TrajectoryPath, steps: number, tol: number): string {
   }
   if (p.diverged) return `diverged after ${p.x.length - 1} steps`;
   return `f − f* < ${formatNumber(tol, 2)} not within ${steps} steps`;
-}
-
-/** The contour of √(f − f*) or log₁₀(1 + f − f*) on a resolution × resolution grid. */
-function contourTrace(s: LossSurface, resolution: number, levels: number): Trace {
-  const xs = Array.from(linspace(s.xRange[0], s.xRange[1], resolution).data);
-  const ys = Array.from(linspace(s.yRange[0], s.yRange[1], resolution).data);
-  const X = linspace(s.xRange[0], s.xRange[1], resolution)
-    .reshape(1, resolution)
-    .expand(resolution, resolution);
-  const Y = linspace(s.yRange[0], s.yRange[1], resolution)
-    .reshape(resolution, 1)
-    .expand(resolution, resolution);
-  const F = noGrad(() => s.f(X, Y));
-  const log = s.levels === "log";
-  const level = (f: number) => {
-    const d = Math.max(0, f - s.fMin);
-    return log ? Math.log10(1 + d) : Math.sqrt(d);
-  };
-  const z = ys.map((_, r) => xs.map((_, c) => level(F.data[r * resolution + c])));
-  const zMax = Math.max(...z.flat().filter(Number.isFinite));
-  const size = zMax / (levels + 1);
-  return {
-    type: "contour",
-    name: "f",
-    x: xs,
-    y: ys,
-    z,
-    showscale: false,
-    showlegend: false,
-    autocontour: false,
-    contours: { coloring: "lines", start: size, end: size * levels, size },
-    colorscale: [
-      [0, "#9ecae1"],
-      [1, "#08306b"],
-    ],
-    line: { width: 1 },
-    hovertemplate: `(%{x:.2f}, %{y:.2f})<br>${log ? "log₁₀(1 + f − f*)" : "√(f − f*)"} = %{z:.3g}<extra></extra>`,
-  };
 }
