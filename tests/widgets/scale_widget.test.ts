@@ -60,8 +60,12 @@ describe("scaleWidget", () => {
     const beta = fig.samples as number[];
     const oneMinus = beta.map((b) => 1 - b);
     expect(fig.data.map((t) => t.xaxis)).toEqual(["x", "x", "x2", "x3"]);
-    expect(fig.layout.xaxis2).toMatchObject({ type: "log", autorange: "reversed" });
+    const round = (axis: unknown) =>
+      (axis as { range: number[] }).range.map((v) => Number(v.toFixed(9)));
+    expect(fig.layout.xaxis2).toMatchObject({ type: "log" });
+    expect(round(fig.layout.xaxis2)).toEqual([-1, -3]); // log₁₀(1 − β) from 0.9 to 0.999, reversed: β grows →
     expect(fig.layout.xaxis3).toMatchObject({ type: "log" });
+    expect(round(fig.layout.xaxis3)).toEqual([1, 3]); // windows 10 … 1000
     // the step outlines hold the counts of the transformed draws in their bins
     const edges1 = [...new Set(fig.data[2].x as number[])];
     const counts1 = (fig.data[2].customdata as number[]).filter((_, i) => i % 2 === 0);

@@ -117,7 +117,7 @@ function logFigure(d: tune.LogUniform, alpha: number[], s: Settings): ScaleFigur
   const layout = figureLayout(grid.layout, s.title, 1000, marks);
   setAxes(layout, data, [
     { title: { text: "α (linear)" } },
-    { type: "log", title: { text: "α (log scale)" } },
+    { type: "log", range: [Math.log10(lo), Math.log10(hi)], title: { text: "α (log scale)" } },
   ]);
   return { data, layout, config: CONFIG, samples: alpha, decades };
 }
@@ -157,11 +157,19 @@ function betaFigure(d: tune.OneMinusLogUniform, beta: number[], s: Settings): Sc
     }),
   ];
   const marks = decadeMarks(decades, b);
-  const layout = figureLayout(grid.layout, s.title, 1200, marks);
+  const layout = figureLayout(grid.layout, s.title, 1080, marks);
   setAxes(layout, data, [
     { title: { text: "β" } },
-    { type: "log", autorange: "reversed", title: { text: "1 − β (log scale; β grows →)" } },
-    { type: "log", title: { text: "1/(1 − β) (log scale)" } },
+    {
+      type: "log",
+      range: [Math.log10(1 - lo), Math.log10(1 - hi)], // reversed: β grows to the right
+      title: { text: "1 − β (log scale; β grows →)" },
+    },
+    {
+      type: "log",
+      range: [-Math.log10(1 - lo), -Math.log10(1 - hi)],
+      title: { text: "1/(1 − β) (log scale)" },
+    },
   ]);
   return { data, layout, config: CONFIG, samples: beta, decades };
 }
