@@ -52,7 +52,7 @@ export function foldScores(cv: FoldScoresInput, options: FoldScoresOptions = {})
           {
             type: "scatter",
             mode: "lines",
-            name: "mean − std",
+            name: "−1 std",
             x: [x0, x1],
             y: [mean - std, mean - std],
             line: { width: 0, color: "#d62728" },
