@@ -174,7 +174,7 @@ function studyLayout(
     title: {
       text:
         o.title ??
-        `Study (${study.direction}): ${study.trials.length} trials, ${study.rounds.length} rounds; ${summary}`,
+        `Study (${study.direction}): ${study.trials.length} trials, ${study.rounds.length} round${study.rounds.length === 1 ? "" : "s"}; ${summary}`,
     },
     width: 1000,
     height: 120 + 300 * rows,
