@@ -179,7 +179,7 @@ function studyLayout(
     width: 1000,
     height: 120 + 300 * rows,
     margin: { l: 60, r: 30, t: 90, b: 60 },
-    legend: { orientation: "h", x: 0, y: -0.12 },
+    legend: { orientation: "h", x: 0, y: -0.25 },
   };
   const yType = o.logY ? { type: "log" } : {};
   Object.assign(layout.xaxis as object, { title: { text: "trial" } });
