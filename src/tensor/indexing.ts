@@ -38,7 +38,8 @@ export function indexSelect(x: Tensor, axis: number, indices: ArrayLike<number> 
   for (let o = 0; o < outer; o++) {
     for (let j = 0; j < m; j++) {
       const from = (o * n + pos[j]) * inner;
-      out.set(src.subarray(from, from + inner), (o * m + j) * inner);
+      const to = (o * m + j) * inner;
+      for (let k = 0; k < inner; k++) out[to + k] = src[from + k]; // a row (no subarray object)
     }
   }
   const shape = x.shape.slice();

@@ -28,7 +28,8 @@ export const gemmBackend: "wasm" | "js" =
  * - `gemmJs` (`gemm_js.ts`): packed and blocked after GotoBLAS, scalar JavaScript with
  *   float64 sums (~12 GFLOP/s on the benchmark machine);
  * - `gemmWasm` (`gemm_wasm.ts` + `assembly/gemm.ts`): the same blocking in WebAssembly
- *   SIMD, sums in the inputs' precision (float32 ~4× the lanes of gemmJs).
+ *   SIMD, sums in the inputs' precision (float32 ~4× the lanes of gemmJs); products of
+ *   ≥ 4 MFLOP are split over two threads (`gemm_threads.ts`; `NNLAB_THREADS=1` keeps one).
  * `gemm` checks its arguments and runs the one `gemmBackend` names (gemmJs for operands
  * too large for WebAssembly memory). `npm run bench -- matmul` compares all three.
  *

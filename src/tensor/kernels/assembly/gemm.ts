@@ -16,7 +16,10 @@
  *    panel's two vectors of op(B), broadcasts each of the 4 values of op(A), and adds
  *    a·b to the tile: 4·NR multiply-adds per 6 loads.
  * Panels are zero-padded to full width; the tile is clipped when it is stored to C.
- * All pointers are byte addresses in this module's memory; a, b and c are contiguous.
+ * All pointers are byte addresses in this module's memory; a, b and c are row-major with
+ * leading dimensions lda, ldb, ldc (elements per stored row), so a block of a larger
+ * matrix is a pointer and the larger matrix's ld: `gemm_threads.ts` gives each thread one.
+ * The memory is imported and shared between threads: each thread passes its own scratch.
  */
 
 const MR = 4; // rows of an A panel
@@ -24,16 +27,17 @@ const KC = 256; // values of k in a packed block
 const MC = 128; // rows of op(A) in a packed block (a multiple of MR)
 const NC = 512; // columns of op(B) in a packed block (a multiple of NR)
 
-const tile = memory.data(4 * 8 * 4, 16); // a clipped tile, MR × NR, row by row
+const TILE_BYTES = 4 * 8 * 4; // a clipped tile, MR × NR, row by row
+let tile: usize = 0; // this thread's tile, at the end of its scratch
 
 /** The first free byte after this module's static data, 64-aligned. */
 export function heapBase(): usize {
   return (__heap_base + 63) & ~(<usize>63);
 }
 
-/** Bytes the packing scratch needs (both types): MC×KC of A, then NC×KC of B. */
+/** Bytes one thread's scratch needs (both types): MC×KC of A, NC×KC of B, a tile. */
 export function scratchBytes(): usize {
-  return <usize>(MC + NC) * KC * 8;
+  return <usize>(MC + NC) * KC * 8 + TILE_BYTES;
 }
 
 /** C (+)= op(A)·op(B) on float32 matrices at a, b, c; scratch at `packs`. */
@@ -44,12 +48,15 @@ export function gemmF32(
   N: i32,
   K: i32,
   a: usize,
+  lda: i32,
   b: usize,
+  ldb: i32,
   c: usize,
+  ldc: i32,
   packs: usize,
   accumulate: bool,
 ): void {
-  gemm<f32>(transA, transB, M, N, K, a, b, c, packs, accumulate);
+  gemm<f32>(transA, transB, M, N, K, a, lda, b, ldb, c, ldc, packs, accumulate);
 }
 
 /** C (+)= op(A)·op(B) on float64 matrices at a, b, c; scratch at `packs`. */
@@ -60,12 +67,15 @@ export function gemmF64(
   N: i32,
   K: i32,
   a: usize,
+  lda: i32,
   b: usize,
+  ldb: i32,
   c: usize,
+  ldc: i32,
   packs: usize,
   accumulate: bool,
 ): void {
-  gemm<f64>(transA, transB, M, N, K, a, b, c, packs, accumulate);
+  gemm<f64>(transA, transB, M, N, K, a, lda, b, ldb, c, ldc, packs, accumulate);
 }
 
 function gemm<T>(
@@ -75,19 +85,23 @@ function gemm<T>(
   N: i32,
   K: i32,
   a: usize,
+  lda: i32,
   b: usize,
+  ldb: i32,
   c: usize,
+  ldc: i32,
   packs: usize,
   accumulate: bool,
 ): void {
   const NR: i32 = (16 / sizeof<T>()) * 2; // two v128 of columns
   const packA = packs;
-  const packB = packs + <usize>MC * KC * sizeof<T>();
+  const packB = packs + <usize>MC * KC * 8;
+  tile = packs + <usize>(MC + NC) * KC * 8;
   // op(A)_{ik} = a[i·aRowStride + k·aColStride], likewise for op(B)
-  const aRowStride = transA ? 1 : K;
-  const aColStride = transA ? M : 1;
-  const bRowStride = transB ? 1 : N;
-  const bColStride = transB ? K : 1;
+  const aRowStride = transA ? 1 : lda;
+  const aColStride = transA ? lda : 1;
+  const bRowStride = transB ? 1 : ldb;
+  const bColStride = transB ? ldb : 1;
   for (let j0 = 0; j0 < N; j0 += NC) {
     const nc = min(NC, N - j0);
     for (let k0 = 0; k0 < K; k0 += KC) {
@@ -99,16 +113,16 @@ function gemm<T>(
         const mc = min(MC, M - i0);
         const aAt = i0 * aRowStride + k0 * aColStride; // op(A)[i0, k0]
         pack<T>(packA, MR, a, aAt, aRowStride, aColStride, mc, kc);
-        const cAt = c + ((<usize>(i0 * N + j0)) << alignof<T>());
+        const cAt = c + ((<usize>(i0 * ldc + j0)) << alignof<T>());
         for (let j = 0; j < nc; j += NR) {
           const pb = packB + ((<usize>(j * kc)) << alignof<T>());
           for (let i = 0; i < mc; i += MR) {
             const pa = packA + ((<usize>(i * kc)) << alignof<T>());
-            const at = cAt + ((<usize>(i * N + j)) << alignof<T>());
+            const at = cAt + ((<usize>(i * ldc + j)) << alignof<T>());
             const rows = min(MR, mc - i);
             const cols = min(NR, nc - j);
-            if (sizeof<T>() == 4) microKernelF32(kc, pa, pb, at, N, rows, cols, add);
-            else microKernelF64(kc, pa, pb, at, N, rows, cols, add);
+            if (sizeof<T>() == 4) microKernelF32(kc, pa, pb, at, ldc, rows, cols, add);
+            else microKernelF64(kc, pa, pb, at, ldc, rows, cols, add);
           }
         }
       }
