@@ -1,8 +1,11 @@
 import { spawnSync } from "node:child_process";
+import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { type History, type Tensor, manualSeed, nn, optim } from "../src";
 import { loadMNIST } from "../src/data/datasets/load_mnist";
 import { type FloatArray, gemm, gemmBackend } from "../src/tensor/kernels/gemm";
+import { gemmThreads, setGemmThreads } from "../src/tensor/kernels/gemm_threads";
+import { gemmWasmThreadsReady } from "../src/tensor/kernels/gemm_wasm";
 import type { Callback } from "../src/train/callback";
 import { evaluate } from "../src/train/evaluate";
 import { fit } from "../src/train/fit";
@@ -22,7 +25,7 @@ const PYTHON = process.env.NNLAB_PYTHON ?? "/usr/bin/python3";
  * 1. gemm GFLOP/s on the three products of a W1 step (forward x·Wᵀ, ∂W = Gᵀ·x, and
  *    the 128 → 10 layer), so the transposed variants can be compared with `matmul`'s table;
  * 2. the W1 epoch, `REPEATS` times from a fresh model (seed 0): the times, their median,
- *    the test accuracy;
+ *    the test accuracy; with gemm on 2 threads (the default on ≥ 2 cores), then on 1;
  * 3. the same epoch in PyTorch (`bench/mnist_w1_torch.py` with `NNLAB_PYTHON`, default
  *    /usr/bin/python3), and the ratio nnlab / PyTorch; skipped with a line saying why
  *    when torch is not importable;
@@ -31,9 +34,17 @@ const PYTHON = process.env.NNLAB_PYTHON ?? "/usr/bin/python3";
  *    growth per step;
  * 5. the cost of a live learning curve: a W1 epoch with `liveLearningCurve` (the widget
  *    redrawing 4× a second through fit's live hook, its messages sent to a transport that
- *    drops them, as the notebook's front end would receive them) vs the same without.
+ *    counts and drops them, where the notebook's front end would receive them) vs the
+ *    same without, alternating, medians of `REPEATS`.
+ *
+ * Timings on a shared machine vary with what else runs: the uptime load average is printed.
  */
 export async function run(): Promise<void> {
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(", ")} on ${cpus().length} cores`,
+  );
   const train = loadMNIST({ split: "train" });
   const test = loadMNIST({ split: "test" });
   const mean = train.images.mean().item();
@@ -43,36 +54,55 @@ export async function run(): Promise<void> {
     train: { x: standardise(train.images), y: train.labels },
     test: { x: standardise(test.images), y: test.labels },
   };
-  console.log(`gemm backend: ${gemmBackend}`);
+  const threads = gemmThreads();
+  const helper = await gemmWasmThreadsReady();
+  console.log(
+    `gemm: ${gemmBackend}, ${threads} thread(s)${threads > 1 && !helper ? " (helper not started)" : ""}`,
+  );
   w1Gemms();
 
-  const seconds: number[] = [];
-  let accuracy = 0;
-  for (let r = 0; r < REPEATS; r++) {
-    const { net, history } = await trainW1(data.train, 1);
-    seconds.push(history.epochs.seconds[0]);
-    accuracy = testAccuracy(net, data.test);
+  const epochs = async (label: string) => {
+    const seconds: number[] = [];
+    let accuracy = 0;
+    for (let r = 0; r < REPEATS; r++) {
+      const { net, history } = await trainW1(data.train, 1);
+      seconds.push(history.epochs.seconds[0]);
+      accuracy = testAccuracy(net, data.test);
+    }
+    const median = medianOf(seconds);
+    console.log(
+      `W1 epoch (nnlab, ${label}): ${seconds.map((s) => s.toFixed(3)).join(", ")} s; median ${median.toFixed(3)} s; test accuracy ${(100 * accuracy).toFixed(2)}%`,
+    );
+    return median;
+  };
+  console.log();
+  const median = await epochs(`fit, gemm on ${threads} thread(s)`);
+  if (threads > 1) {
+    setGemmThreads(1);
+    await epochs("fit, gemm on 1 thread");
+    setGemmThreads(threads);
   }
-  const median = medianOf(seconds);
-  console.log(
-    `\nW1 epoch (nnlab, fit): ${seconds.map((s) => s.toFixed(3)).join(", ")} s; median ${median.toFixed(3)} s; test accuracy ${(100 * accuracy).toFixed(2)}%`,
-  );
   pytorchEpoch(median);
 
   console.log(`\nresident memory over ${MEMORY_EPOCHS} epochs (one fit, MiB):`);
   await trainW1(data.train, MEMORY_EPOCHS, { memory: true });
 
-  const plain = (await trainW1(data.train, 1)).history.epochs.seconds[0];
-  const previous = setDisplayTransport({ send: () => {}, execution: () => "bench" });
-  let live: number;
+  const plain: number[] = [];
+  const live: number[] = [];
+  let sent = 0;
+  const previous = setDisplayTransport({ send: () => void sent++, execution: () => "bench" });
   try {
-    const curve = liveLearningCurve();
-    live = (await trainW1(data.train, 1, { callback: curve })).history.epochs.seconds[0];
+    for (let r = 0; r < REPEATS; r++) {
+      plain.push((await trainW1(data.train, 1)).history.epochs.seconds[0]);
+      const curve = liveLearningCurve();
+      live.push((await trainW1(data.train, 1, { callback: curve })).history.epochs.seconds[0]);
+    }
   } finally {
     setDisplayTransport(previous);
   }
+  const [withCurve, without] = [medianOf(live), medianOf(plain)];
   console.log(
-    `\nlive learning curve: epoch ${live.toFixed(3)} s with it, ${plain.toFixed(3)} s without (+${(100 * (live / plain - 1)).toFixed(1)}%)`,
+    `\nlive learning curve (${(sent / REPEATS).toFixed(0)} display messages per epoch): epoch ${withCurve.toFixed(3)} s with it, ${without.toFixed(3)} s without (medians of ${REPEATS}, alternating): ${withCurve >= without ? "+" : ""}${(100 * (withCurve / without - 1)).toFixed(1)}%`,
   );
 }
 

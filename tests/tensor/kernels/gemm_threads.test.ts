@@ -60,7 +60,10 @@ describe("gemmWasm on two threads", () => {
           const where = `${type.name} M=${M} N=${N} K=${K} transA=${transA} transB=${transB} accumulate=${accumulate}`;
           expect(Array.from(split), where).toEqual(Array.from(single));
           const tol = (type === Float32Array ? 1e-5 : 1e-12) * (K + 1);
-          const worst = split.reduce((m, v, i) => Math.max(m, Math.abs(v - naive[i])), 0);
+          const worst = Array.from(split).reduce(
+            (m, v, i) => Math.max(m, Math.abs(v - naive[i])),
+            0,
+          );
           expect(worst, where).toBeLessThanOrEqual(tol);
         }
       }
