@@ -39,7 +39,9 @@ export function indexSelect(x: Tensor, axis: number, indices: ArrayLike<number> 
     for (let j = 0; j < m; j++) {
       const from = (o * n + pos[j]) * inner;
       const to = (o * m + j) * inner;
-      for (let k = 0; k < inner; k++) out[to + k] = src[from + k]; // a row (no subarray object)
+      if (inner >= 64)
+        out.set(src.subarray(from, from + inner), to); // a long row: memcpy
+      else for (let k = 0; k < inner; k++) out[to + k] = src[from + k]; // short: no view object
     }
   }
   const shape = x.shape.slice();
