@@ -24,7 +24,13 @@ import { Worker } from "node:worker_threads";
  * one thread.
  */
 
-let threads = Math.max(1, Math.min(2, Number(process.env.NNLAB_THREADS ?? availableParallelism())));
+let threads = initialThreads(process.env.NNLAB_THREADS);
+
+/** NNLAB_THREADS if it says 1 or more (2 at most are used), else 2 on a machine with ≥ 2 cores. */
+function initialThreads(env: string | undefined): number {
+  const wanted = env === undefined || !(Number(env) >= 1) ? availableParallelism() : Number(env);
+  return wanted >= 2 ? 2 : 1;
+}
 
 /** Threads a large product uses: 1 or 2. */
 export function gemmThreads(): number {
@@ -108,10 +114,11 @@ for (;;) {
 }`;
 
 let control: Int32Array | null = null;
+let unavailable = false; // the helper could not be started: do not try again
 
 /** The helper's control words, starting it on first use; null when it is not used or cannot start. */
 function helper(module: object, memory: object, helperPacks: number): Int32Array | null {
-  if (threads < 2) return null;
+  if (threads < 2 || unavailable) return null;
   if (control !== null) return control;
   try {
     const ctl = new Int32Array(new SharedArrayBuffer((HALF + 2 * ARGS) * 4));
@@ -122,6 +129,7 @@ function helper(module: object, memory: object, helperPacks: number): Int32Array
     worker.on("error", () => Atomics.store(ctl, FAILED, 1));
     control = ctl;
   } catch {
+    unavailable = true; // e.g. a runtime without worker threads: one thread it is
     return null;
   }
   return control;
