@@ -127,6 +127,10 @@ export function adamStep(
   const [beta1, beta2] = betas;
   const c1 = group.biasCorrection ? 1 - beta1 ** t : 1; // 1 − β₁^t
   const c2 = group.biasCorrection ? 1 - beta2 ** t : 1; // 1 − β₂^t
+  // α·m̂/(√v̂ + ε) with m̂ = m/c1, v̂ = v/c2, arranged as PyTorch computes it (one square
+  // root and two divisions per element): (α/c1)·m / (√v/√c2 + ε)
+  const stepSize = alpha / c1;
+  const sqrtC2 = Math.sqrt(c2);
   const th = theta.data;
   const dth = grad.data;
   for (let i = 0; i < th.length; i++) {
@@ -138,8 +142,7 @@ export function adamStep(
       vMax[i] = Math.max(vMax[i], v[i]); // v_max ← max(v_max, v), v_max,0 = 0
       vMaxI = vMax[i];
     }
-    const mHat = m[i] / c1; // m̂ = m/(1 − β₁^t)
-    const vHat = vMaxI / c2; // v̂ = v/(1 − β₂^t)
-    th[i] = th[i] - (mHat / (Math.sqrt(vHat) + eps)) * alpha; // θ ← θ − α·m̂/(√v̂ + ε)
+    const denom = Math.sqrt(vMaxI) / sqrtC2 + eps; // √v̂ + ε
+    th[i] = th[i] - stepSize * (m[i] / denom); // θ ← θ − α·m̂/(√v̂ + ε)
   }
 }
