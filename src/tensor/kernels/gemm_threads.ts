@@ -1,5 +1,15 @@
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import {
+  ARGS,
+  ASLEEP,
+  CLAIMED,
+  FAILED,
+  FINISHED,
+  HALF,
+  POSTED,
+  READY,
+  helper,
+} from "./gemm_helper";
 
 /**
  * The second core for `gemmWasm`: one helper thread (a `worker_threads` Worker) running
@@ -18,7 +28,7 @@ import { Worker } from "node:worker_threads";
  * costs ~13 µs, so only products of ≥ `MIN_FLOPS` are split; the helper polls for 0.3 ms
  * after each call before it sleeps, as waking it costs ~50 µs.
  *
- * `NNLAB_THREADS=1` keeps everything on the calling thread; the default uses 2 threads
+ * The helper's side is `gemm_helper.ts`. `NNLAB_THREADS=1` keeps everything on the calling thread; the default uses 2 threads
  * where the machine has 2 cores or more. The helper starts on the first large product
  * and does not keep the process alive (`unref`); until it has started, products run on
  * one thread.
@@ -67,74 +77,6 @@ export interface WasmGemmCall {
 /** The module's two kernels, as `gemm_wasm.ts` calls them. */
 export type RunGemm = (call: WasmGemmCall) => void;
 
-// control words: the sequence number posted, halves claimed and finished, flags, then
-// each half's arguments (ARGS words apiece)
-const POSTED = 0;
-const CLAIMED = 1;
-const FINISHED = 2;
-const READY = 3; // the helper has instantiated the module
-const FAILED = 4; // the helper threw
-const ASLEEP = 5; // the helper sleeps in Atomics.wait: a post must notify it
-const HELPER_PACKS = 6; // the helper's scratch
-const HALF = 8; // first word of half 0's arguments
-const ARGS = 13; // words per half: f64, transA, transB, M, N, K, a, lda, b, ldb, c, ldc, accumulate
-const SPIN = 2000; // polls before the caller sleeps in Atomics.wait
-/**
- * How long the helper polls for the next call before it sleeps: waking a sleeping thread
- * costs ~50 µs here, more than the half of a W1 product it would take over (~130 µs), and
- * a training step's products come ~100 µs apart.
- */
-const HELPER_SPIN_MS = 0.3;
-
-/** The helper's code: instantiate the module on the shared memory, then claim halves. */
-const HELPER = `
-const { workerData } = require("node:worker_threads");
-const { module, memory, control } = workerData;
-const ctl = new Int32Array(control);
-const k = new WebAssembly.Instance(module, { env: { memory } }).exports;
-Atomics.store(ctl, ${READY}, 1);
-let seen = 0;
-for (;;) {
-  const until = performance.now() + ${HELPER_SPIN_MS}; // stay awake for the next call a while
-  while (Atomics.load(ctl, ${POSTED}) === seen && performance.now() < until);
-  Atomics.store(ctl, ${ASLEEP}, 1); // from now a post notifies; one before is seen by wait
-  Atomics.wait(ctl, ${POSTED}, seen);
-  Atomics.store(ctl, ${ASLEEP}, 0);
-  seen = Atomics.load(ctl, ${POSTED});
-  for (let h; (h = Atomics.add(ctl, ${CLAIMED}, 1)) < 2; ) {
-    const p = ctl.subarray(${HALF} + h * ${ARGS});
-    try {
-      (p[0] ? k.gemmF64 : k.gemmF32)(p[1] !== 0, p[2] !== 0, p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], ctl[${HELPER_PACKS}], p[12] !== 0);
-    } catch (e) {
-      Atomics.store(ctl, ${FAILED}, 1);
-    }
-    Atomics.add(ctl, ${FINISHED}, 1);
-    Atomics.notify(ctl, ${FINISHED});
-  }
-}`;
-
-let control: Int32Array | null = null;
-let unavailable = false; // the helper could not be started: do not try again
-
-/** The helper's control words, starting it on first use; null when it is not used or cannot start. */
-function helper(module: object, memory: object, helperPacks: number): Int32Array | null {
-  if (threads < 2 || unavailable) return null;
-  if (control !== null) return control;
-  try {
-    const ctl = new Int32Array(new SharedArrayBuffer((HALF + 2 * ARGS) * 4));
-    ctl[HELPER_PACKS] = helperPacks;
-    const workerData = { module, memory, control: ctl.buffer };
-    const worker = new Worker(HELPER, { eval: true, workerData });
-    worker.unref();
-    worker.on("error", () => Atomics.store(ctl, FAILED, 1));
-    control = ctl;
-  } catch {
-    unavailable = true; // e.g. a runtime without worker threads: one thread it is
-    return null;
-  }
-  return control;
-}
-
 /**
  * Runs `call` split over the two threads when it is large enough and the helper is up,
  * else on this thread (`run`). `helperPacks` is the helper's scratch.
@@ -147,7 +89,8 @@ export function splitGemm(
   run: RunGemm,
 ): void {
   const { M, N, K } = call;
-  const ctl = 2 * M * N * K >= MIN_FLOPS ? helper(module, memory, helperPacks) : null;
+  const ctl =
+    threads > 1 && 2 * M * N * K >= MIN_FLOPS ? helper(module, memory, helperPacks) : null;
   const up = ctl !== null && Atomics.load(ctl, READY) === 1 && !Atomics.load(ctl, FAILED);
   const parts = up ? halves(call) : null;
   if (ctl === null || parts === null) return run(call);
@@ -158,6 +101,8 @@ export function splitGemm(
   }
   waitFinished(ctl);
 }
+
+const SPIN = 2000; // polls before the caller sleeps in Atomics.wait
 
 /** Returns when both halves are finished: polls a little, then sleeps. */
 function waitFinished(ctl: Int32Array): void {
@@ -211,19 +156,4 @@ function post(ctl: Int32Array, parts: [WasmGemmCall, WasmGemmCall]): void {
   Atomics.store(ctl, CLAIMED, 0); // publishes the arguments: a claim reads them after this
   Atomics.add(ctl, POSTED, 1);
   if (Atomics.load(ctl, ASLEEP) === 1) Atomics.notify(ctl, POSTED); // a futex call only when needed
-}
-
-/** Resolves when the helper is serving (true), or false if it is not used or cannot start. */
-export async function gemmHelperReady(
-  module: object,
-  memory: object,
-  helperPacks: number,
-): Promise<boolean> {
-  const ctl = helper(module, memory, helperPacks);
-  for (let t = 0; ctl !== null && t < 500; t++) {
-    if (Atomics.load(ctl, FAILED)) return false;
-    if (Atomics.load(ctl, READY) === 1) return true;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  return false;
 }

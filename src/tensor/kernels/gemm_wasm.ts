@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkGemm } from "./check_gemm";
 import type { FloatArray } from "./gemm";
-import { type WasmGemmCall, gemmHelperReady, splitGemm } from "./gemm_threads";
+import { gemmHelperReady } from "./gemm_helper";
+import { type WasmGemmCall, gemmThreads, splitGemm } from "./gemm_threads";
 
 // The part of the WebAssembly API used here (TypeScript's ES2022 lib and @types/node 20
 // do not declare it; it is the DOM lib's).
@@ -162,7 +163,7 @@ function runHere(p: WasmGemmCall): void {
 /** Resolves when products can use the second thread (true), or false where they cannot. */
 export function gemmWasmThreadsReady(): Promise<boolean> {
   const { compiled, module } = loaded;
-  if (!compiled || !module) return Promise.resolve(false);
+  if (!compiled || !module || gemmThreads() < 2) return Promise.resolve(false);
   const helperPacks = module.heapBase() + align(module.scratchBytes());
   return gemmHelperReady(compiled, module.memory, helperPacks);
 }
