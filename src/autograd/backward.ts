@@ -1,6 +1,7 @@
 import { allocate } from "../tensor/dtype";
 import { formatShape, sameShape } from "../tensor/shape";
 import { Tensor } from "../tensor/tensor";
+import { isFreshGradient } from "./function";
 import { noGrad } from "./grad_mode";
 
 /**
@@ -89,10 +90,13 @@ function topologicalOrder(root: Tensor): Tensor[] {
   return order;
 }
 
-/** node.grad += g, with a private copy the first time (gradients may be shared between ops). */
+/**
+ * node.grad += g. The first time, g itself when its op made it for this input alone
+ * (`freshGradient`), else a private copy (gradients may be shared between ops).
+ */
 function accumulateInto(node: Tensor, g: Tensor): void {
   if (node.grad === null) {
-    node.grad = new Tensor(g.data.slice(), node.shape);
+    node.grad = isFreshGradient(g) ? g : new Tensor(g.data.slice(), node.shape);
     return;
   }
   const acc = node.grad.data;

@@ -31,3 +31,21 @@ export function record(
   out._setGradFn({ name, inputs, backward });
   return out;
 }
+
+const fresh = new WeakSet<Tensor>();
+
+/**
+ * Marks `grad` as a gradient that an op's backward allocated for one input alone: when it
+ * reaches a leaf that has no `.grad` yet, `backward()` keeps it as that `.grad` instead of
+ * copying it (PyTorch likewise steals a gradient buffer nothing else shares). Only for
+ * tensors the backward just made and returns once; returns `grad`.
+ */
+export function freshGradient<T extends Tensor | null>(grad: T): T {
+  if (grad !== null) fresh.add(grad);
+  return grad;
+}
+
+/** Whether `grad` was marked by `freshGradient`. */
+export function isFreshGradient(grad: Tensor): boolean {
+  return fresh.has(grad);
+}

@@ -1,4 +1,4 @@
-import { record } from "../autograd/function";
+import { freshGradient, record } from "../autograd/function";
 import { type FloatArray, allocate } from "./dtype";
 import { gemm } from "./kernels/gemm";
 import { formatShape } from "./shape";
@@ -42,9 +42,9 @@ export function linear(x: Tensor, W: Tensor, b: Tensor | null): Tensor {
     if (dW) gemm(true, false, out, inF, N, G, 0, x.data as FloatArray, 0, dW as FloatArray, 0); // ∂W = Gᵀ·X
     const db = b?.requiresGrad ? sumRows(G, N, out) : null; // ∂b = Σ_n G_n
     return [
-      dx && new Tensor(dx, [N, inF]),
-      dW && new Tensor(dW, [out, inF]),
-      db && new Tensor(db, [out]),
+      freshGradient(dx && new Tensor(dx, [N, inF])),
+      freshGradient(dW && new Tensor(dW, [out, inF])), // becomes W.grad without a copy
+      freshGradient(db && new Tensor(db, [out])),
     ];
   });
 }

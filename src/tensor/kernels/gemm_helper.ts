@@ -38,15 +38,17 @@ Atomics.store(ctl, ${READY}, 1);
 let seen = 0;
 for (;;) {
   const until = performance.now() + ${HELPER_SPIN_MS}; // stay awake for the next call a while
-  while (Atomics.load(ctl, ${POSTED}) === seen && performance.now() < until);
+  for (let i = 1; Atomics.load(ctl, ${POSTED}) === seen; i++) {
+    if ((i & 255) === 0 && performance.now() > until) break; // (each now() allocates a number)
+  }
   Atomics.store(ctl, ${ASLEEP}, 1); // from now a post notifies; one before is seen by wait
   Atomics.wait(ctl, ${POSTED}, seen);
   Atomics.store(ctl, ${ASLEEP}, 0);
   seen = Atomics.load(ctl, ${POSTED});
   for (let h; (h = Atomics.add(ctl, ${CLAIMED}, 1)) < 2; ) {
-    const p = ctl.subarray(${HALF} + h * ${ARGS});
+    const p = ${HALF} + h * ${ARGS}; // this half's arguments: ctl[p], ctl[p + 1], …
     try {
-      (p[0] ? k.gemmF64 : k.gemmF32)(p[1] !== 0, p[2] !== 0, p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11], ctl[${HELPER_PACKS}], p[12] !== 0);
+      (ctl[p] ? k.gemmF64 : k.gemmF32)(ctl[p + 1] !== 0, ctl[p + 2] !== 0, ctl[p + 3], ctl[p + 4], ctl[p + 5], ctl[p + 6], ctl[p + 7], ctl[p + 8], ctl[p + 9], ctl[p + 10], ctl[p + 11], ctl[${HELPER_PACKS}], ctl[p + 12] !== 0);
     } catch (e) {
       Atomics.store(ctl, ${FAILED}, 1);
     }
