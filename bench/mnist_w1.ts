@@ -24,7 +24,8 @@ const PYTHON = process.env.NNLAB_PYTHON ?? "/usr/bin/python3";
  *
  * 1. gemm GFLOP/s on the three products of a W1 step (forward x·Wᵀ, ∂W = Gᵀ·x, and
  *    the 128 → 10 layer), so the transposed variants can be compared with `matmul`'s table;
- * 2. the W1 epoch, `REPEATS` times from a fresh model (seed 0): the times, their median,
+ * 2. the W1 epoch, `REPEATS` times from a fresh model (seed 0), after one untimed warm-up
+ *    epoch: the times, their median,
  *    the test accuracy; with gemm on 2 threads (the default on ≥ 2 cores) and on 1, taking
  *    turns;
  * 3. the same epoch in PyTorch (`bench/mnist_w1_torch.py` with `NNLAB_PYTHON`, default
@@ -64,6 +65,7 @@ export async function run(): Promise<void> {
 
   // W1 epochs from a fresh model, gemm on `threads` threads and on 1 taking turns (so both
   // see the same load on a shared machine)
+  await trainW1(data.train, 1); // warm-up, untimed: compiles the hot loops (as PyTorch's first epoch warms its allocator)
   const counts = threads > 1 ? [threads, 1] : [1];
   const seconds = new Map<number, number[]>(counts.map((n) => [n, []]));
   let accuracy = 0;
