@@ -65,7 +65,7 @@ export async function run(): Promise<void> {
 
   // W1 epochs from a fresh model, gemm on `threads` threads and on 1 taking turns (so both
   // see the same load on a shared machine)
-  await trainW1(data.train, 1); // warm-up, untimed: compiles the hot loops (as PyTorch's first epoch warms its allocator)
+  await trainW1(data.train, 1); // warm-up, untimed: V8 compiles the hot loops
   const counts = threads > 1 ? [threads, 1] : [1];
   const seconds = new Map<number, number[]>(counts.map((n) => [n, []]));
   let accuracy = 0;
