@@ -95,9 +95,18 @@ export function splitGemm(
   const parts = up ? halves(call) : null;
   if (ctl === null || parts === null) return run(call);
   post(ctl, parts);
-  for (let h; (h = Atomics.add(ctl, CLAIMED, 1)) < 2;) {
-    run(parts[h]);
+  try {
+    for (let h; (h = Atomics.add(ctl, CLAIMED, 1)) < 2;) {
+      run(parts[h]);
+      Atomics.add(ctl, FINISHED, 1);
+    }
+  } catch (error) {
+    // a half failed here: count it and any unclaimed one as done, so the helper is idle
+    // (never still writing into memory the next call reuses) before the error goes on
     Atomics.add(ctl, FINISHED, 1);
+    while (Atomics.add(ctl, CLAIMED, 1) < 2) Atomics.add(ctl, FINISHED, 1);
+    waitFinished(ctl);
+    throw error;
   }
   waitFinished(ctl);
 }
