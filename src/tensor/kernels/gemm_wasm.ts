@@ -113,8 +113,7 @@ export function gemmWasm(
   if (end > wasm.memory.buffer.byteLength) {
     wasm.memory.grow(Math.ceil((end - wasm.memory.buffer.byteLength) / PAGE));
   }
-  const View = c instanceof Float32Array ? Float32Array : Float64Array;
-  const memory = new View(wasm.memory.buffer); // a fresh view: grow() detaches the old buffer
+  const memory = view(wasm, c instanceof Float32Array);
   memory.set(a.subarray(aOffset, aOffset + M * K), aAt / bytes);
   memory.set(b.subarray(bOffset, bOffset + K * N), bAt / bytes);
   if (accumulate) memory.set(c.subarray(cOffset, cOffset + M * N), cAt / bytes);
@@ -137,6 +136,17 @@ export function gemmWasm(
   };
   splitGemm(call, helperPacks, loaded.compiled!, wasm.memory, runHere);
   c.set(memory.subarray(cAt / bytes, cAt / bytes + M * N), cOffset);
+}
+
+let views: { f32: Float32Array; f64: Float64Array } | null = null;
+
+/** The whole memory as float32 or float64 (new views after a grow: the old ones keep the old length). */
+function view(wasm: GemmModule, f32: boolean): Float32Array | Float64Array {
+  const buffer = wasm.memory.buffer;
+  if (views === null || views.f32.byteLength !== buffer.byteLength) {
+    views = { f32: new Float32Array(buffer), f64: new Float64Array(buffer) };
+  }
+  return f32 ? views.f32 : views.f64;
 }
 
 /** Runs one call of the module on this thread. */
