@@ -47,29 +47,33 @@ export function maxPool2d(
   let q = 0;
   for (let plane = 0; plane < planes; plane++) {
     const base = plane * H * W;
-    for (let i = 0; i < Ho; i++)
+    for (let i = 0; i < Ho; i++) {
+      const [h0, h1] = [Math.max(i * sh - ph, 0), Math.min(i * sh - ph + kh, H)]; // rows of the window
       for (let j = 0; j < Wo; j++, q++) {
+        const [w0, w1] = [Math.max(j * sw - pw, 0), Math.min(j * sw - pw + kw, W)];
         let best = -Infinity;
         let at = -1;
-        for (let h = Math.max(i * sh - ph, 0); h < Math.min(i * sh - ph + kh, H); h++)
-          for (let w = Math.max(j * sw - pw, 0); w < Math.min(j * sw - pw + kw, W); w++) {
-            const v = xd[base + h * W + w];
-            if (v > best || at < 0 || (Number.isNaN(v) && !Number.isNaN(best))) {
+        for (let h = h0; h < h1; h++)
+          for (let w = w0, p = h * W + w0; w < w1; w++, p++) {
+            const v = xd[base + p];
+            // a larger value, or the first; NaN wins over numbers (v !== v: v is NaN)
+            if (v > best || at < 0 || (v !== v && best === best)) {
               best = v;
-              at = h * W + w;
+              at = p;
             }
           }
         out[q] = best;
         argmax[q] = at;
       }
+    }
   }
   const y = new Tensor(out, [x.shape[0], x.shape[1], Ho, Wo]);
   return record(y, "MaxPool2dBackward", [x], (grad) => {
     const dx = allocate(x.dtype, x.size);
     const G = grad.data;
-    for (let k = 0; k < G.length; k++) {
-      const plane = Math.floor(k / (Ho * Wo));
-      dx[plane * H * W + argmax[k]] += G[k]; // ∂x at the argmax = ∂y; 0 elsewhere
+    for (let plane = 0, k = 0; plane < planes; plane++) {
+      const base = plane * H * W;
+      for (let r = 0; r < Ho * Wo; r++, k++) dx[base + argmax[k]] += G[k]; // ∂x at the argmax = ∂y; 0 elsewhere
     }
     return [new Tensor(dx, x.shape)];
   });
