@@ -94,7 +94,7 @@ export class SGD extends Optimizer<SGDOptions> {
   ): void {
     const { lr: alpha, momentum: rho, dampening: tau, weightDecay: lambda } = group;
     const { ewa, nesterov } = group;
-    const first = state.momentumBuffer === undefined; // b₁ = g (v₀ = 0 with ewa)
+    const first = state.momentumBuffer === undefined; // before the first step: b₀ (v₀) = 0
     const b = rho === 0 ? null : this.buffer(state, "momentumBuffer", param).data;
     const w = param.data;
     const dw = grad.data;
@@ -104,7 +104,9 @@ export class SGD extends Optimizer<SGDOptions> {
       if (b !== null) {
         if (ewa)
           b[i] = b[i] * rho + g * (1 - rho); // v ← βv + (1−β)g
-        else b[i] = first ? g : b[i] * rho + g * (1 - tau); // b ← ρb + (1−τ)g
+        else if (first)
+          b[i] = g; // b₁ = g
+        else b[i] = b[i] * rho + g * (1 - tau); // b ← ρb + (1−τ)g
         d = nesterov ? g + b[i] * rho : b[i]; // d = g + ρb  or  d = b
       }
       w[i] = w[i] - d * alpha; // w ← w − αd
