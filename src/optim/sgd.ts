@@ -102,11 +102,13 @@ export class SGD extends Optimizer<SGDOptions> {
       const g = lambda === 0 ? dw[i] : dw[i] + w[i] * lambda; // g ← g + λw
       let d = g;
       if (b !== null) {
-        if (ewa)
+        if (ewa) {
           b[i] = b[i] * rho + g * (1 - rho); // v ← βv + (1−β)g
-        else if (first)
+        } else if (first) {
           b[i] = g; // b₁ = g
-        else b[i] = b[i] * rho + g * (1 - tau); // b ← ρb + (1−τ)g
+        } else {
+          b[i] = b[i] * rho + g * (1 - tau); // b ← ρb + (1−τ)g
+        }
         d = nesterov ? g + b[i] * rho : b[i]; // d = g + ρb  or  d = b
       }
       w[i] = w[i] - d * alpha; // w ← w − αd
