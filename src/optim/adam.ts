@@ -1,4 +1,5 @@
-import type { TypedArray } from "../tensor/dtype";
+import type { FloatArray, TypedArray } from "../tensor/dtype";
+import { adamWasm, float32StateBuffer } from "../tensor/kernels/adam_wasm";
 import type { Tensor } from "../tensor/tensor";
 import { checkBoolean } from "./checks";
 import {
@@ -73,9 +74,11 @@ export class Adam extends Optimizer<AdamOptions> {
     state.step = t;
     return {
       t,
-      m: this.buffer(state, "expAvg", theta).data,
-      v: this.buffer(state, "expAvgSq", theta).data,
-      vMax: group.amsgrad ? this.buffer(state, "maxExpAvgSq", theta).data : null,
+      m: this.buffer(state, "expAvg", theta, 0, float32StateBuffer).data,
+      v: this.buffer(state, "expAvgSq", theta, 0, float32StateBuffer).data,
+      vMax: group.amsgrad
+        ? this.buffer(state, "maxExpAvgSq", theta, 0, float32StateBuffer).data
+        : null,
     };
   }
 }
@@ -113,8 +116,10 @@ export function checkAdamOptions(where: string, o: AdamOptions): void {
 }
 
 /**
- * One Adam step on θ, in place, for the gradient `grad` plus λθ (λ = 0 for AdamW, which
- * decays θ itself): shared by Adam and AdamW.
+ * One Adam step on θ, in place, for the gradient `grad` plus λθ (λ = 0 for AdamW), after
+ * θ ← sθ (s = 1 − αλ for AdamW, 1 for Adam): shared by Adam and AdamW. Float32 steps run
+ * in WebAssembly SIMD where they can (`kernels/adam_wasm.ts`, the same arithmetic 4 lanes
+ * at a time, in float32); this loop is the reference, and the float64 path.
  */
 export function adamStep(
   theta: Tensor,
@@ -122,6 +127,7 @@ export function adamStep(
   lambda: number,
   { t, m, v, vMax }: AdamMoments,
   group: AdamOptions,
+  shrink = 1,
 ): void {
   const { lr: alpha, betas, eps } = group;
   const [beta1, beta2] = betas;
@@ -131,9 +137,12 @@ export function adamStep(
   // root and two divisions per element): (α/c1)·m / (√v/√c2 + ε)
   const stepSize = alpha / c1;
   const sqrtC2 = Math.sqrt(c2);
-  const th = theta.data;
-  const dth = grad.data;
+  const th = theta.data as FloatArray;
+  const dth = grad.data as FloatArray;
+  const k = { shrink, lambda, beta1, beta2, stepSize, sqrtC2, eps };
+  if (adamWasm(th, dth, m, v, vMax, k)) return;
   for (let i = 0; i < th.length; i++) {
+    if (shrink !== 1) th[i] = th[i] * shrink; // θ ← (1 − αλ)θ (AdamW)
     const g = lambda === 0 ? dth[i] : dth[i] + th[i] * lambda; // g ← g + λθ
     m[i] = m[i] * beta1 + g * (1 - beta1); // m ← β₁m + (1−β₁)g
     v[i] = v[i] * beta2 + g * g * (1 - beta2); // v ← β₂v + (1−β₂)g²

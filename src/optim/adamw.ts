@@ -31,9 +31,7 @@ export class AdamW extends Adam {
     state: ParamState,
     group: ParamGroup<AdamOptions>,
   ): void {
-    const th = theta.data;
-    const shrink = 1 - group.lr * group.weightDecay;
-    for (let i = 0; i < th.length; i++) th[i] = th[i] * shrink; // θ ← (1 − αλ)θ
-    adamStep(theta, grad, 0, this.moments(theta, state, group), group);
+    const shrink = 1 - group.lr * group.weightDecay; // θ ← (1 − αλ)θ, then Adam's step with λ = 0
+    adamStep(theta, grad, 0, this.moments(theta, state, group), group, shrink);
   }
 }

@@ -1,5 +1,5 @@
 import { enableGrad, noGrad } from "../autograd/grad_mode";
-import { allocate } from "../tensor/dtype";
+import { type TypedArray, allocate } from "../tensor/dtype";
 import { Tensor } from "../tensor/tensor";
 
 /** The options every optimiser has: the learning rate α. */
@@ -98,13 +98,21 @@ export abstract class Optimizer<O extends BaseOptions> {
 
   /**
    * The state tensor `state[key]` of parameter `p` (same shape and dtype), created filled
-   * with `initial` on first use. Updates write into its `data` in place, so a training
-   * step allocates no new state.
+   * with `initial` on first use, in float32 storage from `place` if it gives one (Adam's
+   * moments in its WebAssembly kernel's memory). Updates write into its `data` in place,
+   * so a training step allocates no new state.
    */
-  protected buffer(state: ParamState, key: string, p: Tensor, initial = 0): Tensor {
+  protected buffer(
+    state: ParamState,
+    key: string,
+    p: Tensor,
+    initial = 0,
+    place: (n: number) => TypedArray | null = () => null, // storage elsewhere (a kernel's memory)
+  ): Tensor {
     let b = state[key] as Tensor | undefined;
     if (b === undefined) {
-      b = new Tensor(allocate(p.dtype, p.size), [...p.shape]);
+      const data = (p.dtype === "float32" ? place(p.size) : null) ?? allocate(p.dtype, p.size);
+      b = new Tensor(data, [...p.shape]);
       if (initial !== 0) b.data.fill(initial);
       state[key] = b;
     }

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { Generator, optim, randn } from "../../../src";
+import { adamWasm, float32StateBuffer } from "../../../src/tensor/kernels/adam_wasm";
+import { type AdamMoments, ADAM_DEFAULTS, adamStep } from "../../../src/optim/adam";
+import { Tensor } from "../../../src/tensor/tensor";
+import { expectClose } from "../../helpers/close";
+
+/** Float32 moments in the kernel's memory (`inWasm`) or in ordinary arrays (the JS loop). */
+function moments(n: number, inWasm: boolean, amsgrad: boolean): Omit<AdamMoments, "t"> {
+  const make = () => (inWasm ? float32StateBuffer(n)! : new Float32Array(n));
+  return { m: make(), v: make(), vMax: amsgrad ? make() : null };
+}
+
+const CASES = [
+  { name: "Adam", lambda: 0, shrink: 1, amsgrad: false, biasCorrection: true },
+  { name: "Adam with L2 λ = 0.1", lambda: 0.1, shrink: 1, amsgrad: false, biasCorrection: true },
+  {
+    name: "AdamW (θ ← 0.99θ first)",
+    lambda: 0,
+    shrink: 0.99,
+    amsgrad: false,
+    biasCorrection: true,
+  },
+  { name: "AMSGrad", lambda: 0, shrink: 1, amsgrad: true, biasCorrection: true },
+  {
+    name: "lecture 003's Adam (almost)",
+    lambda: 0,
+    shrink: 1,
+    amsgrad: false,
+    biasCorrection: false,
+  },
+];
+
+describe("adamWasm (float32 Adam in WebAssembly SIMD)", () => {
+  it("runs here, and only on moments in its memory", () => {
+    const theta = new Float32Array(5);
+    const k = { shrink: 1, lambda: 0, beta1: 0.9, beta2: 0.999, stepSize: 1, sqrtC2: 1, eps: 1e-8 };
+    const inside = moments(5, true, false);
+    expect(adamWasm(theta, new Float32Array(5), inside.m, inside.v, null, k)).toBe(true);
+    const outside = moments(5, false, false);
+    expect(adamWasm(theta, new Float32Array(5), outside.m, outside.v, null, k)).toBe(false);
+    expect(adamWasm(new Float64Array(5), new Float64Array(5), inside.m, inside.v, null, k)).toBe(
+      false,
+    );
+  });
+
+  for (const c of CASES) {
+    it(`${c.name}: 5 steps agree with the JavaScript loop to float32 rounding (sizes 1, 7, 33, 1001)`, () => {
+      for (const [n, seed] of [
+        [1, 1],
+        [7, 2],
+        [33, 3],
+        [1001, 4],
+      ]) {
+        const start = randn([n], { generator: new Generator(seed), dtype: "float32" });
+        const group = {
+          ...ADAM_DEFAULTS,
+          lr: 0.01,
+          amsgrad: c.amsgrad,
+          biasCorrection: c.biasCorrection,
+        };
+        const [wasm, js] = [true, false].map((inWasm) => {
+          const theta = new Tensor(start.data.slice(), [n]);
+          const state = moments(n, inWasm, c.amsgrad);
+          for (let t = 1; t <= 5; t++) {
+            const grad = randn([n], { generator: new Generator(100 * seed + t), dtype: "float32" });
+            adamStep(theta, grad, c.lambda, { t, ...state }, group, c.shrink);
+          }
+          return theta;
+        });
+        expectClose(wasm, js, 2e-6);
+      }
+    });
+  }
+
+  it("optim.Adam on float32 parameters keeps its moments in the kernel's memory and matches float64 Adam", () => {
+    const start = randn([257], { generator: new Generator(9) });
+    const run = (dtype: "float32" | "float64") => {
+      const p = start.to(dtype);
+      p.requiresGrad = true;
+      const opt = new optim.Adam([p], { lr: 0.01 });
+      for (let t = 0; t < 10; t++) {
+        opt.zeroGrad();
+        p.mul(p).sum().mul(0.5).backward(); // ∇ = θ
+        opt.step();
+      }
+      const m = opt.state.get(p)!.expAvg as Tensor;
+      expect(m.data.buffer instanceof SharedArrayBuffer).toBe(dtype === "float32"); // the module's memory
+      return p;
+    };
+    const p32 = run("float32");
+    expectClose(p32, run("float64"), 1e-5);
+  });
+});
