@@ -1,5 +1,5 @@
 import type { FloatArray, TypedArray } from "../tensor/dtype";
-import { adamWasm, float32StateBuffer } from "../tensor/kernels/adam_wasm";
+import { adamWasm, float32StateBuffer } from "../tensor/kernels/optim_wasm";
 import type { Tensor } from "../tensor/tensor";
 import { checkBoolean } from "./checks";
 import {
@@ -118,7 +118,7 @@ export function checkAdamOptions(where: string, o: AdamOptions): void {
 /**
  * One Adam step on θ, in place, for the gradient `grad` plus λθ (λ = 0 for AdamW), after
  * θ ← sθ (s = 1 − αλ for AdamW, 1 for Adam): shared by Adam and AdamW. Float32 steps run
- * in WebAssembly SIMD where they can (`kernels/adam_wasm.ts`, the same arithmetic 4 lanes
+ * in WebAssembly SIMD where they can (`kernels/optim_wasm.ts`, the same arithmetic 4 lanes
  * at a time, in float32); this loop is the reference, and the float64 path.
  */
 export function adamStep(

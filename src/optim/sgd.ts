@@ -1,3 +1,5 @@
+import type { FloatArray } from "../tensor/dtype";
+import { float32StateBuffer, sgdWasm } from "../tensor/kernels/optim_wasm";
 import type { Tensor } from "../tensor/tensor";
 import { checkBoolean, checkClosedUnitInterval } from "./checks";
 import {
@@ -95,9 +97,12 @@ export class SGD extends Optimizer<SGDOptions> {
     const { lr: alpha, momentum: rho, dampening: tau, weightDecay: lambda } = group;
     const { ewa, nesterov } = group;
     const first = state.momentumBuffer === undefined; // before the first step: b₀ (v₀) = 0
-    const b = rho === 0 ? null : this.buffer(state, "momentumBuffer", param).data;
-    const w = param.data;
-    const dw = grad.data;
+    const b =
+      rho === 0 ? null : this.buffer(state, "momentumBuffer", param, 0, float32StateBuffer).data;
+    const w = param.data as FloatArray;
+    const dw = grad.data as FloatArray;
+    // float32 in WebAssembly SIMD where it can (kernels/optim_wasm.ts); this loop is the reference
+    if (sgdWasm(w, dw, b, { alpha, lambda, rho, tau, ewa, first, nesterov })) return;
     for (let i = 0; i < w.length; i++) {
       const g = lambda === 0 ? dw[i] : dw[i] + w[i] * lambda; // g ← g + λw
       let d = g;

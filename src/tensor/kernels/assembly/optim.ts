@@ -1,8 +1,10 @@
 /**
- * Adam's update on float32 parameters in WebAssembly SIMD, 4 lanes at a time (compiled by
- * `npm run build:wasm` to `dist/src/tensor/kernels/adam.wasm`; `../adam_wasm.ts` loads it,
- * keeps m and v in its memory and copies θ and g in and θ out). AssemblyScript, not
- * TypeScript; `tsconfig.json` excludes this folder. The same step as `optim/adam.ts`:
+ * Optimiser updates on float32 parameters in WebAssembly SIMD, 4 lanes at a time (compiled
+ * by `npm run build:wasm` to `dist/src/tensor/kernels/optim.wasm`; `../optim_wasm.ts` loads
+ * it, keeps the state (m, v, b) in its memory and copies θ and g in and θ out).
+ * AssemblyScript, not TypeScript; `tsconfig.json` excludes this folder.
+ *
+ * Adam, the same step as `optim/adam.ts`:
  *
  * $$ \theta \leftarrow s\,\theta, \qquad g \leftarrow g + \lambda\theta $$
  * $$ m \leftarrow \beta_1 m + (1-\beta_1) g, \qquad v \leftarrow \beta_2 v + (1-\beta_2) g^2, \qquad \hat v = \max(\hat v_{\max}, v) \text{ (amsgrad)} $$
@@ -64,5 +66,57 @@ export function adamF32(
       store<f32>(vMax + at, vi);
     }
     store<f32>(theta + at, th - stepSize * (mi / (sqrt<f32>(vi) / sqrtC2 + eps)));
+  }
+}
+
+/**
+ * SGD's update on float32 parameters, as `optim/sgd.ts`:
+ *
+ * $$ g \leftarrow g + \lambda w, \qquad b \leftarrow \rho b + (1-\tau) g \ (b_1 = g), \quad \text{or } v \leftarrow \beta v + (1-\beta) g \ \text{(ewa)} $$
+ * $$ d = b \ \text{or}\ g + \rho b \ \text{(nesterov)}, \qquad w \leftarrow w - \alpha d $$
+ *
+ * b = 0 (no buffer) is plain SGD, d = g. `first` marks the step that sets b₁ = g.
+ */
+export function sgdF32(
+  n: i32,
+  w: usize,
+  grad: usize,
+  b: usize,
+  alpha: f32,
+  lambda: f32,
+  rho: f32,
+  tau: f32,
+  ewa: bool,
+  first: bool,
+  nesterov: bool,
+): void {
+  const a = f32x4.splat(alpha);
+  const l = f32x4.splat(lambda);
+  const r = f32x4.splat(rho);
+  const keep = f32x4.splat(ewa ? 1 - rho : 1 - tau); // the weight of g in the new b
+  const n4 = n & ~3;
+  for (let i = 0; i < n4; i += 4) {
+    const at = (<usize>i) << 2;
+    const wi = v128.load(w + at);
+    const g = f32x4.add(v128.load(grad + at), f32x4.mul(l, wi)); // g ← g + λw
+    let d = g;
+    if (b != 0) {
+      const bi = first && !ewa ? g : f32x4.add(f32x4.mul(r, v128.load(b + at)), f32x4.mul(keep, g)); // b ← ρb + (1−τ)g
+      v128.store(b + at, bi);
+      d = nesterov ? f32x4.add(g, f32x4.mul(r, bi)) : bi; // d = g + ρb  or  d = b
+    }
+    v128.store(w + at, f32x4.sub(wi, f32x4.mul(a, d))); // w ← w − αd
+  }
+  for (let i = n4; i < n; i++) {
+    const at = (<usize>i) << 2;
+    const wi = load<f32>(w + at);
+    const g = load<f32>(grad + at) + lambda * wi;
+    let d = g;
+    if (b != 0) {
+      const bi = first && !ewa ? g : rho * load<f32>(b + at) + (ewa ? 1 - rho : 1 - tau) * g;
+      store<f32>(b + at, bi);
+      d = nesterov ? g + rho * bi : bi;
+    }
+    store<f32>(w + at, wi - alpha * d);
   }
 }

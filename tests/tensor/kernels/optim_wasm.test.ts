@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Generator, optim, randn } from "../../../src";
-import { adamWasm, float32StateBuffer } from "../../../src/tensor/kernels/adam_wasm";
+import { adamWasm, float32StateBuffer, sgdWasm } from "../../../src/tensor/kernels/optim_wasm";
 import { type AdamMoments, ADAM_DEFAULTS, adamStep } from "../../../src/optim/adam";
 import { Tensor } from "../../../src/tensor/tensor";
 import { expectClose } from "../../helpers/close";
@@ -90,5 +90,82 @@ describe("adamWasm (float32 Adam in WebAssembly SIMD)", () => {
     };
     const p32 = run("float32");
     expectClose(p32, run("float64"), 1e-5);
+  });
+});
+
+describe("sgdWasm (float32 SGD in WebAssembly SIMD)", () => {
+  /** torch.optim.SGD's rule in float64, written out: the reference. */
+  function reference(w0: number[], grads: number[][], o: SGDOptionsLike): number[] {
+    const w = [...w0];
+    const b = w.map(() => 0);
+    grads.forEach((grad, step) => {
+      w.forEach((wi, i) => {
+        const g = grad[i] + o.weightDecay * wi; // g ← g + λw
+        let d = g;
+        if (o.momentum !== 0) {
+          if (o.ewa)
+            b[i] = o.momentum * b[i] + (1 - o.momentum) * g; // v ← βv + (1−β)g
+          else b[i] = step === 0 ? g : o.momentum * b[i] + (1 - o.dampening) * g; // b ← ρb + (1−τ)g
+          d = o.nesterov ? g + o.momentum * b[i] : b[i];
+        }
+        w[i] = wi - o.lr * d; // w ← w − αd
+      });
+    });
+    return w;
+  }
+  interface SGDOptionsLike {
+    lr: number;
+    momentum: number;
+    dampening: number;
+    nesterov: boolean;
+    weightDecay: number;
+    ewa: boolean;
+  }
+  const base = { lr: 0.1, momentum: 0, dampening: 0, nesterov: false, weightDecay: 0, ewa: false };
+  const SGD_CASES: [string, SGDOptionsLike][] = [
+    ["plain SGD", base],
+    ["weight decay 0.01", { ...base, weightDecay: 0.01 }],
+    ["momentum 0.9", { ...base, momentum: 0.9 }],
+    ["momentum 0.9, dampening 0.5", { ...base, momentum: 0.9, dampening: 0.5 }],
+    ["Nesterov 0.9", { ...base, momentum: 0.9, nesterov: true }],
+    ["lecture 001's EWA momentum", { ...base, momentum: 0.9, ewa: true }],
+  ];
+  for (const [name, o] of SGD_CASES) {
+    it(`${name}: 5 float32 steps of optim.SGD follow torch.optim.SGD's rule (sizes 1, 7, 1001)`, () => {
+      for (const [n, seed] of [
+        [1, 1],
+        [7, 2],
+        [1001, 3],
+      ]) {
+        const w = randn([n], { generator: new Generator(seed), dtype: "float32" });
+        w.requiresGrad = true;
+        const w0 = Array.from(w.data);
+        const grads = [1, 2, 3, 4, 5].map((t) =>
+          randn([n], { generator: new Generator(10 * seed + t), dtype: "float32" }),
+        );
+        const opt = new optim.SGD([w], o);
+        for (const g of grads) {
+          w.grad = g;
+          opt.step();
+        }
+        const expected = reference(
+          w0,
+          grads.map((g) => Array.from(g.data)),
+          o,
+        );
+        expectClose(w, expected, 1e-5);
+        if (o.momentum !== 0) {
+          const b = opt.state.get(w)!.momentumBuffer as Tensor;
+          expect(b.data.buffer instanceof SharedArrayBuffer).toBe(true); // kept in the kernel's memory
+        }
+      }
+    });
+  }
+
+  it("runs on float32 only and with a buffer from its memory", () => {
+    const k = { alpha: 0.1, lambda: 0, rho: 0.9, tau: 0, ewa: false, first: true, nesterov: false };
+    expect(sgdWasm(new Float32Array(3), new Float32Array(3), null, k)).toBe(true);
+    expect(sgdWasm(new Float32Array(3), new Float32Array(3), new Float32Array(3), k)).toBe(false);
+    expect(sgdWasm(new Float64Array(3), new Float64Array(3), null, k)).toBe(false);
   });
 });

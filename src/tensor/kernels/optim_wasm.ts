@@ -11,8 +11,8 @@ declare const WebAssembly: {
   };
 };
 
-/** What `adam.wasm` (compiled from `assembly/adam.ts`) exports. */
-interface AdamModule {
+/** What `optim.wasm` (compiled from `assembly/optim.ts`) exports. */
+interface OptimModule {
   adamF32(
     n: number,
     theta: number,
@@ -28,6 +28,30 @@ interface AdamModule {
     sqrtC2: number,
     eps: number,
   ): void;
+  sgdF32(
+    n: number,
+    w: number,
+    grad: number,
+    b: number,
+    alpha: number,
+    lambda: number,
+    rho: number,
+    tau: number,
+    ewa: boolean,
+    first: boolean,
+    nesterov: boolean,
+  ): void;
+}
+
+/** The options of one SGD step (`optim/sgd.ts`); `first`: b₁ = g on this step. */
+export interface SGDCoefficients {
+  alpha: number;
+  lambda: number;
+  rho: number;
+  tau: number;
+  ewa: boolean;
+  first: boolean;
+  nesterov: boolean;
 }
 
 /** The coefficients of one Adam step, as `optim/adam.ts` computes them. */
@@ -44,15 +68,16 @@ export interface AdamCoefficients {
 const PAGE = 65536;
 const PAGES = { initial: 16, maximum: 32768 }; // as `npm run build:wasm` declares them
 const WASM_PATHS = [
-  join(__dirname, "adam.wasm"),
-  join(__dirname, "..", "..", "..", "dist", "src", "tensor", "kernels", "adam.wasm"),
+  join(__dirname, "optim.wasm"),
+  join(__dirname, "..", "..", "..", "dist", "src", "tensor", "kernels", "optim.wasm"),
 ];
 
 /**
- * Adam's float32 step in WebAssembly SIMD (`assembly/adam.ts`), the accelerated twin of the
+ * Adam's float32 step in WebAssembly SIMD (`assembly/optim.ts`), the accelerated twin of the
  * loop in `optim/adam.ts`, which `adamStep` tries first. The moments m, v (and v_max) live
  * in the module's memory from their first step (`float32StateBuffer`), so a step copies
- * only θ and g in and θ out. `NNLAB_OPTIM=js` keeps every step in JavaScript.
+ * only θ and g in and θ out (memcpy: cheaper than the scalar loop's reads and writes).
+ * `NNLAB_OPTIM=js` keeps every step in JavaScript.
  *
  * Returns false, doing nothing, where it cannot run: no module, float64 data, or state
  * buffers that are not the module's (e.g. restored by `loadStateDict`).
@@ -93,6 +118,33 @@ export function adamWasm(
     eps,
   );
   theta.set(heap.subarray(thetaAt / 4, thetaAt / 4 + n));
+  return true;
+}
+
+/**
+ * SGD's float32 step in WebAssembly SIMD, the twin of the loop in `optim/sgd.ts` (which
+ * tries it first): w and g copied in, w out; the momentum buffer b, when there is one,
+ * stays in the module's memory. Returns false, doing nothing, where it cannot run.
+ */
+export function sgdWasm(
+  w: Float32Array | Float64Array,
+  grad: Float32Array | Float64Array,
+  b: ArrayLike<number> | null,
+  k: SGDCoefficients,
+): boolean {
+  if (kernel === null || !(w instanceof Float32Array) || !(grad instanceof Float32Array)) {
+    return false;
+  }
+  const bAt = b === null ? 0 : placed.get(b as object);
+  if (bAt === undefined) return false;
+  const n = w.length;
+  const [wAt, gradAt] = scratch(n);
+  const heap = new Float32Array(memory!.buffer);
+  heap.set(w, wAt / 4);
+  heap.set(grad, gradAt / 4);
+  const { alpha, lambda, rho, tau, ewa, first, nesterov } = k;
+  kernel.sgdF32(n, wAt, gradAt, bAt, alpha, lambda, rho, tau, ewa, first, nesterov);
+  w.set(heap.subarray(wAt / 4, wAt / 4 + n));
   return true;
 }
 
@@ -139,7 +191,7 @@ function scratch(n: number): [number, number] {
 }
 
 function load(): {
-  module: AdamModule;
+  module: OptimModule;
   memory: { buffer: SharedArrayBuffer; grow(pages: number): number };
 } | null {
   const path = WASM_PATHS.find((p) => existsSync(p));
@@ -149,8 +201,8 @@ function load(): {
     const instance = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(path)), {
       env: { memory },
     });
-    return { module: instance.exports as unknown as AdamModule, memory };
+    return { module: instance.exports as unknown as OptimModule, memory };
   } catch {
-    return null; // e.g. a runtime without SIMD: Adam runs in JavaScript
+    return null; // e.g. a runtime without SIMD: the optimisers run in JavaScript
   }
 }
