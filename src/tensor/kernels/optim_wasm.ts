@@ -77,7 +77,8 @@ const WASM_PATHS = [
  * loop in `optim/adam.ts`, which `adamStep` tries first. The moments m, v (and v_max) live
  * in the module's memory from their first step (`float32StateBuffer`), so a step copies
  * only θ and g in and θ out (memcpy: cheaper than the scalar loop's reads and writes).
- * `NNLAB_OPTIM=js` keeps every step in JavaScript.
+ * It computes what the loop computes, in float64 rounded to float32 where the loop stores,
+ * so the two give the same bits. `NNLAB_OPTIM=js` keeps every step in JavaScript.
  *
  * Returns false, doing nothing, where it cannot run: no module, float64 data, or state
  * buffers that are not the module's (e.g. restored by `loadStateDict`).
@@ -90,7 +91,7 @@ export function adamWasm(
   vMax: ArrayLike<number> | null,
   k: AdamCoefficients,
 ): boolean {
-  if (kernel === null || !(theta instanceof Float32Array) || !(grad instanceof Float32Array)) {
+  if (!usable || !(theta instanceof Float32Array) || !(grad instanceof Float32Array)) {
     return false;
   }
   const [mAt, vAt] = [placed.get(m as object), placed.get(v as object)];
@@ -102,7 +103,7 @@ export function adamWasm(
   heap.set(theta, thetaAt / 4);
   heap.set(grad, gradAt / 4);
   const { shrink, lambda, beta1, beta2, stepSize, sqrtC2, eps } = k;
-  kernel.adamF32(
+  kernel!.adamF32(
     n,
     thetaAt,
     gradAt,
@@ -132,7 +133,7 @@ export function sgdWasm(
   b: ArrayLike<number> | null,
   k: SGDCoefficients,
 ): boolean {
-  if (kernel === null || !(w instanceof Float32Array) || !(grad instanceof Float32Array)) {
+  if (!usable || !(w instanceof Float32Array) || !(grad instanceof Float32Array)) {
     return false;
   }
   const bAt = b === null ? 0 : placed.get(b as object);
@@ -143,7 +144,7 @@ export function sgdWasm(
   heap.set(w, wAt / 4);
   heap.set(grad, gradAt / 4);
   const { alpha, lambda, rho, tau, ewa, first, nesterov } = k;
-  kernel.sgdF32(n, wAt, gradAt, bAt, alpha, lambda, rho, tau, ewa, first, nesterov);
+  kernel!.sgdF32(n, wAt, gradAt, bAt, alpha, lambda, rho, tau, ewa, first, nesterov);
   w.set(heap.subarray(wAt / 4, wAt / 4 + n));
   return true;
 }
@@ -162,9 +163,18 @@ export function float32StateBuffer(n: number): Float32Array | null {
   return view;
 }
 
+/**
+ * Turns the kernels on or off (`NNLAB_OPTIM=js` starts with them off): off, every step
+ * runs the JavaScript loop, which gives the same bits; for tests and benchmarks.
+ */
+export function setOptimWasm(on: boolean): void {
+  usable = on && kernel !== null;
+}
+
 // ── the module's memory: blocks by size, reused when their arrays are collected ──────
-const loaded = process.env.NNLAB_OPTIM === "js" ? null : load();
+const loaded = load();
 const kernel = loaded?.module ?? null; // (not `module`: CommonJS has one)
+let usable = kernel !== null && process.env.NNLAB_OPTIM !== "js";
 const memory = loaded?.memory ?? null;
 const placed = new WeakMap<object, number>(); // array → its byte address
 const free = new Map<number, number[]>(); // block size → free addresses

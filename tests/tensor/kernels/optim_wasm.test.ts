@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { Generator, optim, randn } from "../../../src";
-import { adamWasm, float32StateBuffer, sgdWasm } from "../../../src/tensor/kernels/optim_wasm";
+import {
+  adamWasm,
+  float32StateBuffer,
+  setOptimWasm,
+  sgdWasm,
+} from "../../../src/tensor/kernels/optim_wasm";
 import { type AdamMoments, ADAM_DEFAULTS, adamStep } from "../../../src/optim/adam";
 import { Tensor } from "../../../src/tensor/tensor";
 import { expectClose } from "../../helpers/close";
@@ -45,7 +50,7 @@ describe("adamWasm (float32 Adam in WebAssembly SIMD)", () => {
   });
 
   for (const c of CASES) {
-    it(`${c.name}: 5 steps agree with the JavaScript loop to float32 rounding (sizes 1, 7, 33, 1001)`, () => {
+    it(`${c.name}: 5 steps give the JavaScript loop's bits (sizes 1, 7, 33, 1001)`, () => {
       for (const [n, seed] of [
         [1, 1],
         [7, 2],
@@ -68,7 +73,7 @@ describe("adamWasm (float32 Adam in WebAssembly SIMD)", () => {
           }
           return theta;
         });
-        expectClose(wasm, js, 2e-6);
+        expect(Array.from(wasm.data)).toEqual(Array.from(js.data)); // the same bits
       }
     });
   }
@@ -131,7 +136,7 @@ describe("sgdWasm (float32 SGD in WebAssembly SIMD)", () => {
     ["lecture 001's EWA momentum", { ...base, momentum: 0.9, ewa: true }],
   ];
   for (const [name, o] of SGD_CASES) {
-    it(`${name}: 5 float32 steps of optim.SGD follow torch.optim.SGD's rule (sizes 1, 7, 1001)`, () => {
+    it(`${name}: 5 float32 steps of optim.SGD follow torch.optim.SGD's rule and give the JavaScript loop's bits (sizes 1, 7, 1001)`, () => {
       for (const [n, seed] of [
         [1, 1],
         [7, 2],
@@ -154,6 +159,20 @@ describe("sgdWasm (float32 SGD in WebAssembly SIMD)", () => {
           o,
         );
         expectClose(w, expected, 1e-5);
+        // and the JavaScript loop's bits: the same steps with the kernel off
+        setOptimWasm(false);
+        try {
+          const wJs = new Tensor(Float32Array.from(w0), [n]);
+          wJs.requiresGrad = true;
+          const optJs = new optim.SGD([wJs], o);
+          for (const g of grads) {
+            wJs.grad = g;
+            optJs.step();
+          }
+          expect(Array.from(w.data)).toEqual(Array.from(wJs.data));
+        } finally {
+          setOptimWasm(true);
+        }
         if (o.momentum !== 0) {
           const b = opt.state.get(w)!.momentumBuffer as Tensor;
           expect(b.data.buffer instanceof SharedArrayBuffer).toBe(true); // kept in the kernel's memory
