@@ -6,6 +6,7 @@ import { loadMNIST } from "../src/data/datasets/load_mnist";
 import { type FloatArray, gemm, gemmBackend } from "../src/tensor/kernels/gemm";
 import { gemmThreads, setGemmThreads } from "../src/tensor/kernels/gemm_threads";
 import { gemmWasmThreadsReady } from "../src/tensor/kernels/gemm_wasm";
+import { optimWasmEnabled } from "../src/tensor/kernels/optim_wasm";
 import type { Callback } from "../src/train/callback";
 import { evaluate } from "../src/train/evaluate";
 import { fit } from "../src/train/fit";
@@ -59,7 +60,7 @@ export async function run(): Promise<void> {
   const threads = gemmThreads();
   const helper = await gemmWasmThreadsReady();
   console.log(
-    `gemm: ${gemmBackend}, ${threads} thread(s)${threads > 1 && !helper ? " (helper not started)" : ""}`,
+    `gemm: ${gemmBackend}, ${threads} thread(s)${threads > 1 && !helper ? " (helper not started)" : ""}; float32 optimiser steps: ${optimWasmEnabled() ? "WebAssembly" : "JavaScript"}`,
   );
   w1Gemms();
 

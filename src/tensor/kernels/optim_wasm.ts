@@ -163,6 +163,11 @@ export function float32StateBuffer(n: number): Float32Array | null {
   return view;
 }
 
+/** Whether float32 optimiser steps run in WebAssembly (the module loaded, not turned off). */
+export function optimWasmEnabled(): boolean {
+  return usable;
+}
+
 /**
  * Turns the kernels on or off (`NNLAB_OPTIM=js` starts with them off): off, every step
  * runs the JavaScript loop, which gives the same bits; for tests and benchmarks.
