@@ -1,47 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { optimHeap, optimKernel, placedAt, scratch } from "./optim_memory";
 
-// The part of the WebAssembly API used here (not in TypeScript's ES2022 lib).
-declare const WebAssembly: {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: object };
-  Memory: new (descriptor: { initial: number; maximum: number; shared: boolean }) => {
-    buffer: SharedArrayBuffer;
-    grow(pages: number): number;
-  };
-};
+export { float32StateBuffer } from "./optim_memory";
 
-/** What `optim.wasm` (compiled from `assembly/optim.ts`) exports. */
-interface OptimModule {
-  adamF32(
-    n: number,
-    theta: number,
-    grad: number,
-    m: number,
-    v: number,
-    vMax: number,
-    shrink: number,
-    lambda: number,
-    beta1: number,
-    beta2: number,
-    stepSize: number,
-    sqrtC2: number,
-    eps: number,
-  ): void;
-  sgdF32(
-    n: number,
-    w: number,
-    grad: number,
-    b: number,
-    alpha: number,
-    lambda: number,
-    rho: number,
-    tau: number,
-    ewa: boolean,
-    first: boolean,
-    nesterov: boolean,
-  ): void;
-}
+let usable = optimKernel !== null && process.env.NNLAB_OPTIM !== "js"; // see setOptimWasm
 
 /** The options of one SGD step (`optim/sgd.ts`); `first`: b₁ = g on this step. */
 export interface SGDCoefficients {
@@ -65,13 +26,6 @@ export interface AdamCoefficients {
   eps: number;
 }
 
-const PAGE = 65536;
-const PAGES = { initial: 16, maximum: 32768 }; // as `npm run build:wasm` declares them
-const WASM_PATHS = [
-  join(__dirname, "optim.wasm"),
-  join(__dirname, "..", "..", "..", "dist", "src", "tensor", "kernels", "optim.wasm"),
-];
-
 /**
  * Adam's float32 step in WebAssembly SIMD (`assembly/optim.ts`), the accelerated twin of the
  * loop in `optim/adam.ts`, which `adamStep` tries first. The moments m, v (and v_max) live
@@ -94,16 +48,16 @@ export function adamWasm(
   if (!usable || !(theta instanceof Float32Array) || !(grad instanceof Float32Array)) {
     return false;
   }
-  const [mAt, vAt] = [placed.get(m as object), placed.get(v as object)];
-  const vMaxAt = vMax === null ? 0 : placed.get(vMax as object);
+  const [mAt, vAt] = [placedAt(m), placedAt(v)];
+  const vMaxAt = vMax === null ? 0 : placedAt(vMax);
   if (mAt === undefined || vAt === undefined || vMaxAt === undefined) return false;
   const n = theta.length;
   const [thetaAt, gradAt] = scratch(n);
-  const heap = new Float32Array(memory!.buffer);
+  const heap = optimHeap();
   heap.set(theta, thetaAt / 4);
   heap.set(grad, gradAt / 4);
   const { shrink, lambda, beta1, beta2, stepSize, sqrtC2, eps } = k;
-  kernel!.adamF32(
+  optimKernel!.adamF32(
     n,
     thetaAt,
     gradAt,
@@ -136,31 +90,17 @@ export function sgdWasm(
   if (!usable || !(w instanceof Float32Array) || !(grad instanceof Float32Array)) {
     return false;
   }
-  const bAt = b === null ? 0 : placed.get(b as object);
+  const bAt = b === null ? 0 : placedAt(b);
   if (bAt === undefined) return false;
   const n = w.length;
   const [wAt, gradAt] = scratch(n);
-  const heap = new Float32Array(memory!.buffer);
+  const heap = optimHeap();
   heap.set(w, wAt / 4);
   heap.set(grad, gradAt / 4);
   const { alpha, lambda, rho, tau, ewa, first, nesterov } = k;
-  kernel!.sgdF32(n, wAt, gradAt, bAt, alpha, lambda, rho, tau, ewa, first, nesterov);
+  optimKernel!.sgdF32(n, wAt, gradAt, bAt, alpha, lambda, rho, tau, ewa, first, nesterov);
   w.set(heap.subarray(wAt / 4, wAt / 4 + n));
   return true;
-}
-
-/**
- * n float32 zeros in the module's memory (where `adamWasm` finds them), or null where the
- * module is not used. Freed when the array is garbage-collected.
- */
-export function float32StateBuffer(n: number): Float32Array | null {
-  if (kernel === null) return null;
-  const at = allocate(n * 4);
-  const view = new Float32Array(memory!.buffer, at, n);
-  view.fill(0);
-  placed.set(view, at);
-  release.register(view, { at, bytes: n * 4 });
-  return view;
 }
 
 /** Whether float32 optimiser steps run in WebAssembly (the module loaded, not turned off). */
@@ -173,51 +113,5 @@ export function optimWasmEnabled(): boolean {
  * runs the JavaScript loop, which gives the same bits; for tests and benchmarks.
  */
 export function setOptimWasm(on: boolean): void {
-  usable = on && kernel !== null;
-}
-
-// ── the module's memory: blocks by size, reused when their arrays are collected ──────
-const loaded = load();
-const kernel = loaded?.module ?? null; // (not `module`: CommonJS has one)
-let usable = kernel !== null && process.env.NNLAB_OPTIM !== "js";
-const memory = loaded?.memory ?? null;
-const placed = new WeakMap<object, number>(); // array → its byte address
-const free = new Map<number, number[]>(); // block size → free addresses
-const release = new FinalizationRegistry<{ at: number; bytes: number }>(({ at, bytes }) => {
-  free.set(bytes, [...(free.get(bytes) ?? []), at]);
-});
-let top = 1024; // the first free byte (the module has no static data)
-let scratchBlock = { at: 0, n: 0 };
-
-function allocate(bytes: number): number {
-  const reused = free.get(bytes)?.pop();
-  if (reused !== undefined) return reused;
-  const at = top;
-  top += Math.ceil(bytes / 64) * 64;
-  const have = memory!.buffer.byteLength;
-  if (top > have) memory!.grow(Math.ceil((top - have) / PAGE));
-  return at;
-}
-
-/** Byte addresses of θ and g for n parameters: one block, grown when a larger one comes. */
-function scratch(n: number): [number, number] {
-  if (n > scratchBlock.n) scratchBlock = { at: allocate(2 * Math.ceil(n / 16) * 64), n };
-  return [scratchBlock.at, scratchBlock.at + Math.ceil(n / 16) * 64];
-}
-
-function load(): {
-  module: OptimModule;
-  memory: { buffer: SharedArrayBuffer; grow(pages: number): number };
-} | null {
-  const path = WASM_PATHS.find((p) => existsSync(p));
-  if (path === undefined || typeof WebAssembly !== "object") return null;
-  try {
-    const memory = new WebAssembly.Memory({ ...PAGES, shared: true });
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(path)), {
-      env: { memory },
-    });
-    return { module: instance.exports as unknown as OptimModule, memory };
-  } catch {
-    return null; // e.g. a runtime without SIMD: the optimisers run in JavaScript
-  }
+  usable = on && optimKernel !== null;
 }
