@@ -18,6 +18,8 @@ export interface KernelLimits {
   maxOutputChars?: number;
   /** End the run at the first cell that fails (default false: run every cell). */
   stopOnError?: boolean;
+  /** Seconds beyond `notebookTimeoutS` the runner may take to start and stop its kernel before it is killed from outside (default 90). */
+  runnerSlackS?: number;
 }
 
 /** How one code cell ended: "ok", "error" (compile or runtime), "timeout", "memory", "crashed", "not run". */
@@ -90,8 +92,10 @@ export function runInKernel(
     max_output_chars: maxOutputChars,
     stop_on_error: limits.stopOnError ?? false,
     result_path: join(specDir, "result.json"),
+    pid_path: join(specDir, "kernel.pid"),
   };
   const env = { ...process.env, JUPYTER_PATH: specDir, PYTHONUNBUFFERED: "1" };
+  const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(jupyterPython(), ["-c", KERNEL_RUNNER_PY], {
       cwd,
@@ -102,21 +106,71 @@ export function runInKernel(
     const keep = (b: Buffer) => (err = (err + b.toString()).slice(-4000));
     child.stdout.on("data", keep);
     child.stderr.on("data", keep);
-    child.on("error", (e) =>
-      reject(
-        new Error(`nnlab: could not start ${jupyterPython()} (${e.message}); run ./lab setup`),
-      ),
-    );
-    child.on("close", (code) => {
+    // The runner enforces the limits itself; this guard only ends a runner that hangs.
+    const guardS = notebookTimeoutS + (limits.runnerSlackS ?? RUNNER_SLACK_S);
+    let guardFired = false;
+    const guard = setTimeout(() => {
+      guardFired = true;
+      killKernel(job.pid_path);
+      child.kill("SIGKILL");
+    }, guardS * 1000);
+    let finished = false;
+    const finish = (code: number | null) => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(guard);
       try {
         resolve(JSON.parse(readFileSync(job.result_path, "utf8")) as KernelRun);
       } catch (e) {
-        const why = `exited with code ${code} without a readable result (${(e as Error).message})`;
-        reject(new Error(`nnlab: the notebook runner ${why}. Its output:\n${err}`));
+        if (guardFired) {
+          resolve(hungRun(nb, guardS, (Date.now() - started) / 1000));
+        } else {
+          const why = `exited with code ${code} without a readable result (${(e as Error).message})`;
+          reject(new Error(`nnlab: the notebook runner ${why}. Its output:\n${err}`));
+        }
       } finally {
         rmSync(specDir, { recursive: true, force: true });
       }
+    };
+    child.on("error", (e) => {
+      clearTimeout(guard);
+      finished = true;
+      reject(
+        new Error(`nnlab: could not start ${jupyterPython()} (${e.message}); run ./lab setup`),
+      );
     });
+    child.on("close", finish);
+    // A kernel that outlived the runner may hold its pipes open: do not wait for them long.
+    child.on("exit", (code) => setTimeout(() => finish(code), 2000).unref());
     child.stdin.end(JSON.stringify(job));
   });
+}
+
+/** Seconds beyond the notebook's limit a runner may take (kernel start-up, shutdown) before it is killed. */
+const RUNNER_SLACK_S = 90;
+
+/** Kills the kernel whose pid the runner wrote, with its process group; gone already is fine. */
+function killKernel(pidPath: string): void {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(pidPath, "utf8"));
+  } catch {
+    return; // the kernel never started
+  }
+  for (const target of [-pid, pid]) {
+    try {
+      process.kill(target, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** What a run that had to be killed from outside gives: every code cell "not run", a timeout. */
+function hungRun(nb: Notebook, guardS: number, seconds: number): KernelRun {
+  const cells = nb.cells.flatMap((c, index) =>
+    c.cell_type === "code" ? [{ index, status: "not run", stdout: "", stderr: "" }] : [],
+  );
+  const message = `the notebook runner did not finish within ${guardS}s (the notebook's time limit plus time to start and stop its kernel); its kernel was killed`;
+  return { cells, failure: { kind: "timeout", message }, notebook: nb, seconds };
 }

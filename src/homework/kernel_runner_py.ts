@@ -8,7 +8,8 @@
  * - A cell over `cell_timeout` is interrupted (tslab stops a running cell on SIGINT) and
  *   counts as "timeout"; the notebook goes on. After a failing cell it waits 0.3 s:
  *   tslab aborts requests that arrive within 200 ms of an error.
- * - Past `total_timeout`, or when the kernel's resident memory passes `memory_mb`, a
+ * - Past `total_timeout` (counted from when the kernel is ready, so a slow start on a
+ *   loaded machine costs the student nothing), or when the kernel's resident memory passes `memory_mb`, a
  *   watchdog kills the kernel's process group; the cells not run are "not run".
  * - A cell's outputs stop at `max_output_chars` characters (a note says so).
  * - With `stop_on_error`, the first cell that fails ends the run (for `nnlab submit`).
@@ -78,7 +79,9 @@ stop = threading.Event()
 try:
     with client.setup_kernel():
         pid = client.km.provisioner.process.pid
-        threading.Thread(target=watchdog, args=(pid, started + job["total_timeout"], stop), daemon=True).start()
+        with open(job["pid_path"], "w") as f:
+            f.write(str(pid))
+        threading.Thread(target=watchdog, args=(pid, time.monotonic() + job["total_timeout"], stop), daemon=True).start()
         for index, cell in enumerate(nb.cells):
             if cell.cell_type != "code":
                 continue

@@ -1,7 +1,7 @@
-import { mkdtempSync } from "node:fs";
+import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { runInKernel } from "../../src/homework/kernel_runner";
 import { codeCell, type Notebook } from "../../src/homework/notebook";
 
@@ -69,6 +69,31 @@ describe("runInKernel", () => {
     });
     expect(run.cells.map((c) => c.status)).toEqual(["timeout", "timeout", "not run"]);
   }, 60_000);
+
+  describe("when the runner itself hangs", () => {
+    const saved = process.env.NNLAB_PYTHON;
+    afterEach(() => {
+      if (saved === undefined) delete process.env.NNLAB_PYTHON;
+      else process.env.NNLAB_PYTHON = saved;
+    });
+
+    it("kills it past the notebook's limit plus the slack and reports a timeout", async () => {
+      const dir = mkdtempSync(join(tmpdir(), "nnlab-kr-"));
+      const stuck = join(dir, "stuck-python");
+      writeFileSync(stuck, "#!/bin/sh\nexec sleep 600\n"); // a runner that never answers
+      chmodSync(stuck, 0o755);
+      process.env.NNLAB_PYTHON = stuck;
+      const started = Date.now();
+      const run = await runInKernel(notebook("console.log(1)", "console.log(2)"), dir, {
+        notebookTimeoutS: 1,
+        runnerSlackS: 1,
+      });
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(run.failure?.kind).toBe("timeout");
+      expect(run.failure?.message).toContain("did not finish within 2s");
+      expect(run.cells.map((c) => c.status)).toEqual(["not run", "not run"]);
+    });
+  });
 
   it("cuts a huge output at the limit and says so", async () => {
     const cwd = mkdtempSync(join(tmpdir(), "nnlab-kr-"));
