@@ -118,6 +118,17 @@ describe("tuning and fold widgets in the browser", () => {
       tune.coarseToFine(space, { rounds: 3, trialsPerRound: 8 }),
     );
     const fig = studyPlot(c2f);
+    const { page, errors } = await openHTML("study-coarse-to-fine", toHTML(fig));
+    await drawnFigures(page, 1);
+    // each round's band is drawn with a width (log₁₀ data coordinates on a log axis drew none)
+    const widths = await page.evaluate(() =>
+      [...(globalThis as unknown as PageGlobals).document.querySelectorAll(".shapelayer path")].map(
+        (p) => (p as unknown as { getBBox(): { width: number } }).getBBox().width,
+      ),
+    );
+    expect(widths).toHaveLength((fig.layout.shapes as unknown[]).length);
+    for (const w of widths) expect(w, `band width ${w} px`).toBeGreaterThan(5);
+    expect(errors).toEqual([]);
     const parts = await drawn("study-coarse-to-fine", fig);
     expect(parts.points).toBe(markers(fig));
     expect(parts.shapes).toBe((fig.layout.shapes as unknown[]).length);

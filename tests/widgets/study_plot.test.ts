@@ -42,6 +42,29 @@ describe("studyPlot", () => {
     expect((fig.layout.shapes as object[]).length).toBe(4);
   });
 
+  it("coarse-to-fine bands sit on the axis domain, so plotly draws them on log axes", async () => {
+    const study = await new tune.Study({ seed: 0 }).optimize(
+      bowl,
+      tune.coarseToFine(space, { rounds: 3, trialsPerRound: 8 }),
+    );
+    const fig = studyPlot(study);
+    type Band = { xref: string; yref: string; x0: number; x1: number; layer: string };
+    const [lr, beta1] = fig.layout.shapes as Band[]; // round 1: lr panel, then 1 − β1 panel
+    // plotly reads a shape's data coordinates on a log axis as values (not log₁₀, as
+    // annotations are): log₁₀ bounds like −2.5 drew no band; fractions of the range do.
+    expect([lr.xref, lr.yref, beta1.xref]).toEqual(["x2 domain", "y2 domain", "x3 domain"]);
+    expect(lr.layer).toBe("below");
+    // back to α: 10^(r0 + x·(r1 − r0)) with the axis's padded log₁₀ range
+    const [r0, r1] = fig.layout.xaxis2!.range as number[];
+    const lrOf = (x: number) => 10 ** (r0 + x * (r1 - r0));
+    const round1 = study.rounds[1].space!.lr as tune.LogUniform;
+    expect(lrOf(Math.min(lr.x0, lr.x1))).toBeCloseTo(round1.lo, 12);
+    expect(lrOf(Math.max(lr.x0, lr.x1))).toBeCloseTo(round1.hi, 12);
+    for (const b of fig.layout.shapes as Band[])
+      for (const x of [b.x0, b.x1])
+        expect(x >= 0 && x <= 1, `band edge ${x} outside the axis`).toBe(true);
+  });
+
   it("best so far is the running maximum when the study maximises", () => {
     const t = (n: number, value: number | null, status: tune.TrialStatus) =>
       Object.assign(new tune.Trial(n, { lr: 0.1 }, n), { value, status });
