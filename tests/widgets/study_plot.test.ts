@@ -55,7 +55,7 @@ describe("studyPlot", () => {
     expect([lr.xref, lr.yref, beta1.xref]).toEqual(["x2 domain", "y2 domain", "x3 domain"]);
     expect(lr.layer).toBe("below");
     // back to α: 10^(r0 + x·(r1 − r0)) with the axis's padded log₁₀ range
-    const [r0, r1] = fig.layout.xaxis2!.range as number[];
+    const [r0, r1] = (fig.layout.xaxis2 as { range: number[] }).range;
     const lrOf = (x: number) => 10 ** (r0 + x * (r1 - r0));
     const round1 = study.rounds[1].space!.lr as tune.LogUniform;
     expect(lrOf(Math.min(lr.x0, lr.x1))).toBeCloseTo(round1.lo, 12);
