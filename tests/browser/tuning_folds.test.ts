@@ -79,6 +79,29 @@ async function drawn(name: string, figure: Figure) {
   return parts;
 }
 
+/** Each decade divider is drawn where its axis puts that value (a log₁₀ number put it elsewhere). */
+async function dividersOnTheirDecades(name: string, figure: Figure) {
+  const shapes = (figure.layout.shapes ?? []) as { xref: string; x0: number }[];
+  if (shapes.length === 0) return;
+  const { page } = await openHTML(`${name}-dividers`, toHTML(figure));
+  await drawnFigures(page, 1);
+  const placed = await page.evaluate((want) => {
+    type Ax = { _offset: number; l2p(v: number): number };
+    const g = globalThis as unknown as PageGlobals;
+    const gd = g.document.querySelector(".js-plotly-plot") as unknown as {
+      _fullLayout: Record<string, Ax>;
+    };
+    const paths = [...g.document.querySelectorAll(".shapelayer path")];
+    return want.map((s, i) => {
+      const ax = gd._fullLayout[`xaxis${s.xref.slice(1)}`];
+      const box = (paths[i] as unknown as { getBBox(): { x: number } }).getBBox();
+      return { drawn: box.x, expected: ax._offset + ax.l2p(Math.log10(s.x0)) };
+    });
+  }, shapes);
+  await page.close();
+  for (const p of placed) expect(Math.abs(p.drawn - p.expected)).toBeLessThan(1.5);
+}
+
 const count = (f: Figure, type: string) => f.data.filter((t) => t.type === type).length;
 const markers = (f: Figure) =>
   f.data
@@ -95,6 +118,7 @@ describe("tuning and fold widgets in the browser", () => {
     ] as const) {
       const fig = scaleWidget(d, { n: 2000, seed: 0 });
       const parts = await drawn(name, fig);
+      await dividersOnTheirDecades(name, fig);
       expect(parts.bars).toBe(count(fig, "bar"));
       expect(parts.scatter).toBe(count(fig, "scatter"));
       expect(parts.shapes).toBe(((fig.layout.shapes as unknown[]) ?? []).length);

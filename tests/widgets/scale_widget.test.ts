@@ -31,6 +31,13 @@ describe("scaleWidget", () => {
     }
     const notes = (fig.layout.annotations as { text: string }[]).map((a) => a.text);
     for (const d of decades) expect(notes).toContain(`${(100 * d.share).toFixed(1)}%`);
+    // the dotted decade dividers on the log panel: plotly places shapes on a log axis by value
+    const lines = fig.layout.shapes as { xref: string; x0: number; x1: number }[];
+    expect(lines.map((l) => [l.xref, l.x0, l.x1])).toEqual([
+      ["x2", 1e-3, 1e-3],
+      ["x2", 1e-2, 1e-2],
+      ["x2", 0.1, 0.1],
+    ]);
   });
 
   it("draws α on a linear axis beside a log axis, with uniform(lo, hi) from the same seed putting ~90% in [0.1, 1]", () => {

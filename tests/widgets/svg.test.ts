@@ -21,6 +21,26 @@ function expectBalanced(svg: string): void {
 }
 
 describe("renderSVG", () => {
+  it("places a shape on a log axis by its value and an annotation by log₁₀ of it, as plotly does", () => {
+    const svg = renderSVG({
+      data: [{ type: "scatter", x: [1, 1000], y: [0, 1], mode: "lines" }],
+      layout: {
+        xaxis: { type: "log", range: [0, 3] },
+        yaxis: { range: [0, 1] },
+        shapes: [{ type: "line", xref: "x", yref: "y", x0: 10, x1: 10, y0: 0, y1: 1 }],
+        annotations: [{ text: "ten", xref: "x", yref: "y", x: 1, y: 0.5, showarrow: false }],
+      },
+    });
+    const line = svg.match(
+      /<line x1='([\d.]+)' y1='[\d.]+' x2='([\d.]+)'[^>]*stroke='#444' stroke-width='2'/,
+    );
+    const text = svg.match(/<text x='([\d.]+)'[^>]*>ten<\/text>/);
+    expect(line, svg).not.toBeNull();
+    expect(text).not.toBeNull();
+    expect(line![1]).toBe(line![2]);
+    expect(Number(line![1])).toBeCloseTo(Number(text![1]), 0); // both at 10: a third of the way
+  });
+
   it("draws a learning curve as a well-formed SVG of the layout's size, title and legend included", () => {
     const svg = renderSVG(learningCurve(noisyHistory()));
     expectBalanced(svg);

@@ -85,8 +85,9 @@ export function decadeMarks(
     type: "line",
     xref,
     yref,
-    x0: Math.log10(position(d.lo)), // shapes and annotations on a log axis are in log₁₀ units
-    x1: Math.log10(position(d.lo)),
+    // plotly places a shape on a log axis by its value, but an annotation by log₁₀ of it
+    x0: position(d.lo),
+    x1: position(d.lo),
     y0: 0,
     y1: 1,
     line: { color: "#999", width: 1, dash: "dot" },

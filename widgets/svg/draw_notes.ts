@@ -6,8 +6,8 @@ type Spec = Record<string, unknown>;
 
 /**
  * A pixel of a shape or annotation coordinate: "paper" (0…1 of the plot area), "x domain"
- * (0…1 of that axis), or an axis — where numbers on a log axis are already log₁₀, as plotly
- * has them for shapes and annotations.
+ * (0…1 of that axis), or an axis — where, as in plotly, a shape on a log axis gives its value
+ * and an annotation gives log₁₀ of it.
  */
 function pixelOf(
   ref: unknown,
@@ -15,6 +15,7 @@ function pixelOf(
   letter: "x" | "y",
   axes: Map<string, Axis>,
   box: Box,
+  place: "shape" | "annotation",
 ): number {
   const r = String(ref ?? letter);
   const paper = letter === "x" ? [box.left, box.left + box.width] : [box.top + box.height, box.top];
@@ -23,7 +24,9 @@ function pixelOf(
   const [p0, p1] =
     r === "paper" || !axis ? paper : domain === "domain" ? axis.scale.pixels : [NaN, NaN];
   if (Number.isFinite(p0)) return p0 + Number(v) * (p1 - p0);
-  if (typeof v === "number" && axis!.scale.type === "log") return axis!.scale.pixelOfUnit(v);
+  // as in plotly: on a log axis a shape is placed by its value, an annotation by log₁₀ of it
+  if (place === "annotation" && typeof v === "number" && axis!.scale.type === "log")
+    return axis!.scale.pixelOfUnit(v);
   return axis!.scale.pixel(v);
 }
 
@@ -38,10 +41,10 @@ export function drawShapes(
   let out = "";
   for (const s of shapes) {
     if ((s.layer === "below" ? "below" : "above") !== layer || s.visible === false) continue;
-    const x0 = pixelOf(s.xref, s.x0, "x", axes, box);
-    const x1 = pixelOf(s.xref, s.x1, "x", axes, box);
-    const y0 = pixelOf(s.yref, s.y0, "y", axes, box);
-    const y1 = pixelOf(s.yref, s.y1, "y", axes, box);
+    const x0 = pixelOf(s.xref, s.x0, "x", axes, box, "shape");
+    const x1 = pixelOf(s.xref, s.x1, "x", axes, box, "shape");
+    const y0 = pixelOf(s.yref, s.y0, "y", axes, box, "shape");
+    const y1 = pixelOf(s.yref, s.y1, "y", axes, box, "shape");
     if (![x0, x1, y0, y1].every(Number.isFinite)) continue;
     const line = (s.line ?? {}) as { color?: string; width?: number; dash?: unknown };
     const width = line.width ?? 2;
@@ -66,8 +69,8 @@ export function drawAnnotations(layout: Spec, axes: Map<string, Axis>, box: Box)
   let out = "";
   for (const a of notes) {
     if (a.visible === false) continue;
-    const x = pixelOf(a.xref, a.x, "x", axes, box);
-    const y = pixelOf(a.yref, a.y, "y", axes, box);
+    const x = pixelOf(a.xref, a.x, "x", axes, box, "annotation");
+    const y = pixelOf(a.yref, a.y, "y", axes, box, "annotation");
     if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
     const font = (a.font ?? {}) as { size?: number; color?: string };
     const size = font.size ?? 12;
