@@ -21,6 +21,52 @@ function expectBalanced(svg: string): void {
 }
 
 describe("renderSVG", () => {
+  it("labels ticks as percentages with plotly's tickformat '.0%'", () => {
+    const svg = renderSVG({
+      data: [{ type: "bar", x: [0, 1], y: [0.01, 0.03] }],
+      layout: { yaxis: { range: [0, 0.04], tickformat: ".0%" } },
+    });
+    const labels = [...svg.matchAll(/text-anchor='end'>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(labels).toEqual([
+      "0.0%",
+      "0.5%",
+      "1.0%",
+      "1.5%",
+      "2.0%",
+      "2.5%",
+      "3.0%",
+      "3.5%",
+      "4.0%",
+    ]);
+    const short = renderSVG({
+      data: [{ type: "bar", x: [0, 1], y: [0.01, 0.03] }],
+      layout: { height: 320, yaxis: { range: [0, 0.04], tickformat: ".0%" } },
+    });
+    const fewer = [...short.matchAll(/text-anchor='end'>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(fewer).toEqual(["0%", "1%", "2%", "3%", "4%"]);
+  });
+
+  it("breaks an annotation's text at <br> into lines, as plotly does", () => {
+    const svg = renderSVG({
+      data: [{ type: "scatter", x: [0, 1], y: [0, 1], mode: "lines" }],
+      layout: {
+        annotations: [
+          {
+            text: "layer 3 (Tanh)<br>μ 0.0012<BR/>48% <b>zeros</b>",
+            x: 0.5,
+            y: 0.5,
+            showarrow: false,
+          },
+        ],
+      },
+    });
+    const text = svg.match(/<text [^>]*>(.*?)<\/text>/g)!.find((t) => t.includes("layer 3"))!;
+    const lines = [...text.matchAll(/<tspan x='[\d.]+'( dy='([\d.]+)')?>(.*?)<\/tspan>/g)];
+    expect(lines.map((m) => m[3])).toEqual(["layer 3 (Tanh)", "μ 0.0012", "48% zeros"]);
+    expect(lines.map((m) => m[2])).toEqual([undefined, "15.6", "15.6"]); // 1.3 × 12 px
+    expectBalanced(svg);
+  });
+
   it("places a shape on a log axis by its value and an annotation by log₁₀ of it, as plotly does", () => {
     const svg = renderSVG({
       data: [{ type: "scatter", x: [1, 1000], y: [0, 1], mode: "lines" }],

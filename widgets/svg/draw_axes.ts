@@ -56,9 +56,22 @@ function ticksOf(axis: Axis): Tick[] {
   const spacing = axis.letter === "x" ? 80 : 45;
   const longest = axis.scale.categories.reduce((w, c) => Math.max(w, textWidth(c, FONT)), 0);
   const [lo, hi] = [...axis.scale.range].sort((a, b) => a - b);
-  return axis.scale
+  const ticks = axis.scale
     .ticks(axis.scale.type === "category" ? Math.max(16, longest + 8) : spacing)
     .filter((t) => t.at >= lo - 1e-9 && t.at <= hi + 1e-9);
+  return percentTicks(ticks, axis);
+}
+
+/**
+ * With plotly's `tickformat: ".N%"` on a linear axis: 0.03 → "3%", with N decimals or as
+ * many more as the tick step needs (0.5%, never two ticks labelled "1%").
+ */
+function percentTicks(ticks: Tick[], axis: Axis): Tick[] {
+  const format = /^\.(\d)%$/.exec(String(axis.spec.tickformat ?? ""));
+  if (format === null || axis.scale.type !== "linear" || ticks.length < 2) return ticks;
+  const step = 100 * Math.abs(ticks[1].at - ticks[0].at);
+  const decimals = Math.max(Number(format[1]), -Math.floor(Math.log10(step) + 1e-9));
+  return ticks.map((t) => ({ ...t, label: `${(100 * t.at).toFixed(decimals)}%` }));
 }
 
 function tickLabel(axis: Axis, t: Tick): string {

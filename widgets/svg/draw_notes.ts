@@ -79,9 +79,34 @@ export function drawAnnotations(layout: Spec, axes: Map<string, Axis>, box: Box)
     if (arrow)
       out += `<line x1='${px(tx)}' y1='${px(ty)}' x2='${px(x)}' y2='${px(y)}' stroke='${a.arrowcolor ?? "#444"}' stroke-width='1'/>`;
     const anchor = a.xanchor === "left" ? "start" : a.xanchor === "right" ? "end" : "middle";
+    const lines = textLines(a.text);
+    const block = (lines.length - 1) * LINE_HEIGHT * size; // first baseline to last
     const dy =
-      a.yanchor === "top" ? size : a.yanchor === "bottom" ? -3 : arrow && ty < y ? -3 : size * 0.35;
-    out += `<text x='${px(tx)}' y='${px(ty + dy)}' text-anchor='${anchor}' font-size='${size}' fill='${font.color ?? "#444"}'>${escapeXml(plainText(a.text))}</text>`;
+      a.yanchor === "top"
+        ? size
+        : a.yanchor === "bottom" || ((a.yanchor ?? "auto") === "auto" && arrow && ty < y)
+          ? -3 - block
+          : size * 0.35 - block / 2;
+    const spans =
+      lines.length === 1
+        ? escapeXml(lines[0])
+        : lines
+            .map(
+              (line, i) =>
+                `<tspan x='${px(tx)}'${i > 0 ? ` dy='${px(LINE_HEIGHT * size)}'` : ""}>${escapeXml(line)}</tspan>`,
+            )
+            .join("");
+    out += `<text x='${px(tx)}' y='${px(ty + dy)}' text-anchor='${anchor}' font-size='${size}' fill='${font.color ?? "#444"}'>${spans}</text>`;
   }
   return out;
+}
+
+/** Baseline to baseline, in font sizes (plotly's is 1.3). */
+const LINE_HEIGHT = 1.3;
+
+/** An annotation's text as its lines: plotly breaks lines at `<br>`; other tags are dropped. */
+function textLines(text: unknown): string[] {
+  return String(text ?? "")
+    .split(/<br\s*\/?>/i)
+    .map(plainText);
 }
