@@ -132,6 +132,12 @@ describe("gemm", () => {
         [9, 7, 600], // k blocks: gemmJs 512 + 88, gemmWasm 256 + 256 + 88
         [130, 130, 130], // gemmWasm: two row blocks (128 + 2)
         [260, 17, 515], // gemmWasm: three row blocks (128 + 128 + 4), three k blocks
+        // gemmWasm, float32: panels read in place (no packing) for thin products
+        [64, 128, 784], // W1's x·W1ᵀ: A in place (M % 4 = 0, N ≤ 128)
+        [128, 64, 300], // A and B (not transposed: N % 8 = 0, M ≤ 128) in place, two k blocks
+        [12, 24, 37], // both in place, an odd depth
+        [36, 100, 20], // A in place; B packed with a partial last panel (100 = 12·8 + 4)
+        [30, 40, 50], // B in place; A packed with a partial last panel (30 = 7·4 + 2)
       ];
       let seed = 100;
       for (const [M, N, K] of shapes) {

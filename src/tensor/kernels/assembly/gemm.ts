@@ -16,6 +16,11 @@
  *    panel's two vectors of op(B), broadcasts each of the 4 values of op(A), and adds
  *    a·b to the tile: 4·NR multiply-adds per 6 loads.
  * Panels are zero-padded to full width; the tile is clipped when it is stored to C.
+ * Thin float32 products (a training step's batch of 64) skip packing where every panel
+ * would be full and read in place instead (`microKernelF32InPlace`): A when C has at most
+ * 128 columns, B when it is not transposed and C has at most 128 rows. Packing an A
+ * panel pays off only over many B panels (and the reverse); at W1's x·W1ᵀ this is +4%
+ * on one thread and +12% on two, where each thread used to pack all of A.
  * All pointers are byte addresses in this module's memory; a, b and c are row-major with
  * leading dimensions lda, ldb, ldc (elements per stored row), so a block of a larger
  * matrix is a pointer and the larger matrix's ld: `gemm_threads.ts` gives each thread one.
@@ -26,6 +31,7 @@ const MR = 4; // rows of an A panel
 const KC = 256; // values of k in a packed block
 const MC = 128; // rows of op(A) in a packed block (a multiple of MR)
 const NC = 512; // columns of op(B) in a packed block (a multiple of NR)
+const DIRECT = 128; // A (B) is read in place when C has at most this many columns (rows)
 
 const TILE_BYTES = 4 * 8 * 4; // a clipped tile, MR × NR, row by row
 let tile: usize = 0; // this thread's tile, at the end of its scratch
@@ -102,26 +108,44 @@ function gemm<T>(
   const aColStride = transA ? lda : 1;
   const bRowStride = transB ? 1 : ldb;
   const bColStride = transB ? ldb : 1;
+  // Packing only pays for itself on large products. A's panels are read in place when
+  // every panel is full (M a multiple of MR): the micro-kernel loads MR values of k from
+  // MR rows, whatever the strides. B's are read in place when op(B)'s rows are contiguous
+  // (B not transposed) and every panel is full (N a multiple of NR). A training step's
+  // thin products (batch 64) then pack little or nothing.
+  const f32 = sizeof<T>() == 4;
+  const directA = f32 && M % MR == 0 && N <= DIRECT;
+  const directB = f32 && bColStride == 1 && N % NR == 0 && M <= DIRECT;
+  const size = <usize>sizeof<T>();
+  const aRow: usize = directA ? <usize>aRowStride * size : size; // bytes between A's rows
+  const aK: usize = directA ? <usize>aColStride * size : <usize>MR * size; // … between k's
   for (let j0 = 0; j0 < N; j0 += NC) {
     const nc = min(NC, N - j0);
     for (let k0 = 0; k0 < K; k0 += KC) {
       const kc = min(KC, K - k0);
       const bAt = k0 * bRowStride + j0 * bColStride; // op(B)[k0, j0]
-      pack<T>(packB, NR, b, bAt, bColStride, bRowStride, nc, kc);
+      if (!directB) pack<T>(packB, NR, b, bAt, bColStride, bRowStride, nc, kc);
+      const bK: usize = directB ? <usize>bRowStride * size : <usize>NR * size; // bytes between k's
       const add = accumulate || k0 > 0; // later k blocks add onto C's partial sums
       for (let i0 = 0; i0 < M; i0 += MC) {
         const mc = min(MC, M - i0);
         const aAt = i0 * aRowStride + k0 * aColStride; // op(A)[i0, k0]
-        pack<T>(packA, MR, a, aAt, aRowStride, aColStride, mc, kc);
+        if (!directA) pack<T>(packA, MR, a, aAt, aRowStride, aColStride, mc, kc);
         const cAt = c + ((<usize>(i0 * ldc + j0)) << alignof<T>());
         for (let j = 0; j < nc; j += NR) {
-          const pb = packB + ((<usize>(j * kc)) << alignof<T>());
+          const pb = directB
+            ? b + ((<usize>(bAt + j)) << alignof<T>())
+            : packB + ((<usize>(j * kc)) << alignof<T>());
           for (let i = 0; i < mc; i += MR) {
-            const pa = packA + ((<usize>(i * kc)) << alignof<T>());
+            const pa = directA
+              ? a + ((<usize>(aAt + i * aRowStride)) << alignof<T>())
+              : packA + ((<usize>(i * kc)) << alignof<T>());
             const at = cAt + ((<usize>(i * ldc + j)) << alignof<T>());
             const rows = min(MR, mc - i);
             const cols = min(NR, nc - j);
-            if (sizeof<T>() == 4) microKernelF32(kc, pa, pb, at, ldc, rows, cols, add);
+            if (directA || directB)
+              microKernelF32InPlace(kc, pa, aRow, aK, pb, bK, at, ldc, rows, cols, add);
+            else if (f32) microKernelF32(kc, pa, pb, at, ldc, rows, cols, add);
             else microKernelF64(kc, pa, pb, at, ldc, rows, cols, add);
           }
         }
@@ -195,6 +219,68 @@ function microKernelF32(
     c31 = f32x4.add(c31, f32x4.mul(a, b1));
     pa += 16;
     pb += 32;
+  }
+  const ldcBytes = (<usize>ldc) << 2;
+  if (rows == 4 && cols == 8) {
+    storeRow(c, c00, c01, add, false);
+    storeRow(c + ldcBytes, c10, c11, add, false);
+    storeRow(c + 2 * ldcBytes, c20, c21, add, false);
+    storeRow(c + 3 * ldcBytes, c30, c31, add, false);
+  } else {
+    storeRow(tile, c00, c01, false, false);
+    storeRow(tile + 32, c10, c11, false, false);
+    storeRow(tile + 64, c20, c21, false, false);
+    storeRow(tile + 96, c30, c31, false, false);
+    storeClipped<f32>(c, ldcBytes, rows, cols, 8, add);
+  }
+}
+
+/**
+ * microKernelF32 on panels read in place: A's 4 rows aRow bytes apart and its k's aK bytes
+ * apart (a packed panel is aRow = 4, aK = 16), B's 8 contiguous values per k with k's bK
+ * bytes apart (packed: bK = 32). A separate function, so the packed kernel keeps its
+ * constant offsets (variable ones cost it ~4% on large products).
+ */
+function microKernelF32InPlace(
+  kc: i32,
+  pa: usize,
+  aRow: usize,
+  aK: usize,
+  pb: usize,
+  bK: usize,
+  c: usize,
+  ldc: i32,
+  rows: i32,
+  cols: i32,
+  add: bool,
+): void {
+  let c00 = f32x4.splat(0),
+    c01 = f32x4.splat(0),
+    c10 = f32x4.splat(0),
+    c11 = f32x4.splat(0);
+  let c20 = f32x4.splat(0),
+    c21 = f32x4.splat(0),
+    c30 = f32x4.splat(0),
+    c31 = f32x4.splat(0);
+  const aRow2 = aRow + aRow;
+  const aRow3 = aRow2 + aRow;
+  for (let k = 0; k < kc; k++) {
+    const b0 = v128.load(pb);
+    const b1 = v128.load(pb, 16);
+    let a = v128.load32_splat(pa);
+    c00 = f32x4.add(c00, f32x4.mul(a, b0));
+    c01 = f32x4.add(c01, f32x4.mul(a, b1));
+    a = v128.load32_splat(pa + aRow);
+    c10 = f32x4.add(c10, f32x4.mul(a, b0));
+    c11 = f32x4.add(c11, f32x4.mul(a, b1));
+    a = v128.load32_splat(pa + aRow2);
+    c20 = f32x4.add(c20, f32x4.mul(a, b0));
+    c21 = f32x4.add(c21, f32x4.mul(a, b1));
+    a = v128.load32_splat(pa + aRow3);
+    c30 = f32x4.add(c30, f32x4.mul(a, b0));
+    c31 = f32x4.add(c31, f32x4.mul(a, b1));
+    pa += aK;
+    pb += bK;
   }
   const ldcBytes = (<usize>ldc) << 2;
   if (rows == 4 && cols == 8) {
