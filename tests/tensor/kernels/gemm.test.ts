@@ -138,6 +138,8 @@ describe("gemm", () => {
         [12, 24, 37], // both in place, an odd depth
         [36, 100, 20], // A in place; B packed with a partial last panel (100 = 12·8 + 4)
         [30, 40, 50], // B in place; A packed with a partial last panel (30 = 7·4 + 2)
+        [8, 70, 2050], // A·Bᵀ with K > 2048: packed, not as dot products of rows
+        [4, 2, 3], // A·Bᵀ as dot products: one tile, K < 4 (only the one-by-one tail)
       ];
       let seed = 100;
       for (const [M, N, K] of shapes) {
