@@ -10,7 +10,8 @@ const TARGET_ACCURACY = 0.975;
 /**
  * The lecture 004 lab end to end: a three-layer MLP (784 → 128 → 10, ReLU, softmax
  * cross-entropy) trained on all 60,000 MNIST training digits with mini-batch Adam
- * (lr 1e-3, PyTorch's default; B = 64, shuffled, seed 0), float32, for 5 epochs; then
+ * (lr 1e-3, PyTorch's default, ×0.1 for the last epoch; B = 64, shuffled, seed 0),
+ * float32, for 5 epochs — notebook 13's configuration; then
  * scored on the 10,000 test digits. Pixels are standardised with the training set's mean
  * and standard deviation (0.1307, 0.3081: torchvision's `Normalize`). Prints one line per
  * epoch (fit's progress line, with its wall time), the steps per second, and the test
@@ -18,7 +19,9 @@ const TARGET_ACCURACY = 0.975;
  *
  * Why Adam: plain SGD (lr 0.1, B = 64) reaches 96.9% on raw pixels and 97.4–97.9% on
  * standardised ones after 5 epochs, depending on the seed; Adam gave 97.6–97.8% on
- * seeds 0–2, SGD with momentum 0.9 and lr 0.02 97.7–97.9%.
+ * seeds 0–2, SGD with momentum 0.9 and lr 0.02 97.7–97.9%. Without the last epoch's
+ * drop the final accuracy wobbles between ~97.5% and 97.8% with float32 rounding (97.52%
+ * with the dot-product gemm kernel); with it, 97.98%.
  *
  * What it measures: the whole training path — indexSelect batches, Linear forward and
  * backward (the gemm kernel), cross-entropy, the optimiser step and fit's bookkeeping.
@@ -42,8 +45,10 @@ export async function run(): Promise<void> {
     new nn.Linear(128, 10, { dtype }),
   );
   t = performance.now();
+  const adam = new optim.Adam(net.parameters(), { lr: 1e-3 });
   const history = await fit(net, {
-    optimizer: new optim.Adam(net.parameters(), { lr: 1e-3 }),
+    optimizer: adam,
+    scheduler: new optim.StepLR(adam, EPOCHS - 1, { gamma: 0.1 }), // α = 1e-4 for the last epoch
     loss: nn.crossEntropy,
     train: { x: standardise(train.images), y: train.labels },
     epochs: EPOCHS,
