@@ -34,7 +34,9 @@ const PYTHON = process.env.NNLAB_PYTHON ?? "/usr/bin/python3";
  *    when torch is not importable;
  * 4. resident memory (RSS) after every epoch of a 5-epoch run, and its largest value
  *    within each epoch (sampled every 100 steps): flat after the first epoch means no
- *    growth per step;
+ *    growth per step; with the JS heap and the typed arrays' bytes at each epoch's end,
+ *    where a leak per step would show (RSS itself moves by ~1 MiB as the allocator and
+ *    V8's heap settle: 12 epochs stay within 518–520 MiB here);
  * 5. the cost of a live learning curve: a W1 epoch with `liveLearningCurve` (the widget
  *    redrawing 4× a second through fit's live hook, its messages sent to a transport that
  *    counts and drops them, where the notebook's front end would receive them) vs the
@@ -140,8 +142,9 @@ async function trainW1(
     },
     onEpochEnd: (_, epoch) => {
       peak = Math.max(peak, mib());
+      const { heapUsed, arrayBuffers } = process.memoryUsage(); // JS objects; typed arrays' bytes
       console.log(
-        `  epoch ${epoch + 1}: RSS ${mib().toFixed(0)} MiB at the end, ${peak.toFixed(0)} MiB at most during it`,
+        `  epoch ${epoch + 1}: RSS ${mib().toFixed(0)} MiB at the end, ${peak.toFixed(0)} MiB at most during it; JS heap ${(heapUsed / 2 ** 20).toFixed(1)} MiB, array buffers ${(arrayBuffers / 2 ** 20).toFixed(0)} MiB`,
       );
       peak = 0;
     },
