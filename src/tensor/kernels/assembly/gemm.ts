@@ -228,19 +228,7 @@ function microKernelF32(
     pa += 16;
     pb += 32;
   }
-  const ldcBytes = (<usize>ldc) << 2;
-  if (rows == 4 && cols == 8) {
-    storeRow(c, c00, c01, add, false);
-    storeRow(c + ldcBytes, c10, c11, add, false);
-    storeRow(c + 2 * ldcBytes, c20, c21, add, false);
-    storeRow(c + 3 * ldcBytes, c30, c31, add, false);
-  } else {
-    storeRow(tile, c00, c01, false, false);
-    storeRow(tile + 32, c10, c11, false, false);
-    storeRow(tile + 64, c20, c21, false, false);
-    storeRow(tile + 96, c30, c31, false, false);
-    storeClipped<f32>(c, ldcBytes, rows, cols, 8, add);
-  }
+  storeTileF32(c, ldc, rows, cols, add, c00, c01, c10, c11, c20, c21, c30, c31);
 }
 
 /**
@@ -290,19 +278,7 @@ function microKernelF32InPlace(
     pa += aK;
     pb += bK;
   }
-  const ldcBytes = (<usize>ldc) << 2;
-  if (rows == 4 && cols == 8) {
-    storeRow(c, c00, c01, add, false);
-    storeRow(c + ldcBytes, c10, c11, add, false);
-    storeRow(c + 2 * ldcBytes, c20, c21, add, false);
-    storeRow(c + 3 * ldcBytes, c30, c31, add, false);
-  } else {
-    storeRow(tile, c00, c01, false, false);
-    storeRow(tile + 32, c10, c11, false, false);
-    storeRow(tile + 64, c20, c21, false, false);
-    storeRow(tile + 96, c30, c31, false, false);
-    storeClipped<f32>(c, ldcBytes, rows, cols, 8, add);
-  }
+  storeTileF32(c, ldc, rows, cols, add, c00, c01, c10, c11, c20, c21, c30, c31);
 }
 
 /** C[rows, cols] at c (+)= the 4×4 float64 tile of A panel pa · B panel pb. */
@@ -354,6 +330,37 @@ function microKernelF64(
     storeRow(tile + 64, c20, c21, false, true);
     storeRow(tile + 96, c30, c31, false, true);
     storeClipped<f64>(c, ldcBytes, rows, cols, 4, add);
+  }
+}
+
+/** C[rows, cols] at c (+)= a 4×8 float32 tile held as rows [c00 c01], …, [c30 c31]. */
+function storeTileF32(
+  c: usize,
+  ldc: i32,
+  rows: i32,
+  cols: i32,
+  add: bool,
+  c00: v128,
+  c01: v128,
+  c10: v128,
+  c11: v128,
+  c20: v128,
+  c21: v128,
+  c30: v128,
+  c31: v128,
+): void {
+  const ldcBytes = (<usize>ldc) << 2;
+  if (rows == 4 && cols == 8) {
+    storeRow(c, c00, c01, add, false);
+    storeRow(c + ldcBytes, c10, c11, add, false);
+    storeRow(c + 2 * ldcBytes, c20, c21, add, false);
+    storeRow(c + 3 * ldcBytes, c30, c31, add, false);
+  } else {
+    storeRow(tile, c00, c01, false, false);
+    storeRow(tile + 32, c10, c11, false, false);
+    storeRow(tile + 64, c20, c21, false, false);
+    storeRow(tile + 96, c30, c31, false, false);
+    storeClipped<f32>(c, ldcBytes, rows, cols, 8, add);
   }
 }
 
