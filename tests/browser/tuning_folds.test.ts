@@ -67,24 +67,25 @@ function drawnParts(page: Page) {
   });
 }
 
-/** Opens the figure's page, checks plotly drew every trace without errors, takes the screenshots. */
-async function drawn(name: string, figure: Figure) {
+/**
+ * Opens the figure's page, checks plotly drew every trace without errors, takes the
+ * screenshots, and runs `check` (if given) on the same page.
+ */
+async function drawn(name: string, figure: Figure, check?: (page: Page) => Promise<void>) {
   const { page, errors } = await openHTML(name, toHTML(figure));
   const [fig] = await drawnFigures(page, 1);
   expect(fig.traces).toBe(figure.data.length);
   expect(fig.names).toEqual(figure.data.map((t) => t.name ?? ""));
   const parts = await drawnParts(page);
   await screenshots(page, name, figure);
+  await check?.(page);
   expect(errors).toEqual([]);
   return parts;
 }
 
 /** Each decade divider is drawn where its axis puts that value (a log₁₀ number put it elsewhere). */
-async function dividersOnTheirDecades(name: string, figure: Figure) {
+async function dividersOnTheirDecades(page: Page, figure: Figure) {
   const shapes = (figure.layout.shapes ?? []) as { xref: string; x0: number }[];
-  if (shapes.length === 0) return;
-  const { page } = await openHTML(`${name}-dividers`, toHTML(figure));
-  await drawnFigures(page, 1);
   const placed = await page.evaluate((want) => {
     type Ax = { _offset: number; l2p(v: number): number };
     const g = globalThis as unknown as PageGlobals;
@@ -98,7 +99,7 @@ async function dividersOnTheirDecades(name: string, figure: Figure) {
       return { drawn: box.x, expected: ax._offset + ax.l2p(Math.log10(s.x0)) };
     });
   }, shapes);
-  await page.close();
+  expect(placed).toHaveLength(shapes.length);
   for (const p of placed) expect(Math.abs(p.drawn - p.expected)).toBeLessThan(1.5);
 }
 
@@ -117,8 +118,7 @@ describe("tuning and fold widgets in the browser", () => {
       ["scale-choice", tune.choice(["sgd", "adam", "rmsprop"])],
     ] as const) {
       const fig = scaleWidget(d, { n: 2000, seed: 0 });
-      const parts = await drawn(name, fig);
-      await dividersOnTheirDecades(name, fig);
+      const parts = await drawn(name, fig, (page) => dividersOnTheirDecades(page, fig));
       expect(parts.bars).toBe(count(fig, "bar"));
       expect(parts.scatter).toBe(count(fig, "scatter"));
       expect(parts.shapes).toBe(((fig.layout.shapes as unknown[]) ?? []).length);
