@@ -141,10 +141,11 @@ async function trainW1(
       if (info.batch % 100 === 0) peak = Math.max(peak, mib());
     },
     onEpochEnd: (_, epoch) => {
-      peak = Math.max(peak, mib());
-      const { heapUsed, arrayBuffers } = process.memoryUsage(); // JS objects; typed arrays' bytes
+      const { rss, heapUsed, arrayBuffers } = process.memoryUsage(); // heap: JS objects; buffers: typed arrays
+      const [end, heap, buffers] = [rss, heapUsed, arrayBuffers].map((b) => b / 2 ** 20);
+      peak = Math.max(peak, end);
       console.log(
-        `  epoch ${epoch + 1}: RSS ${mib().toFixed(0)} MiB at the end, ${peak.toFixed(0)} MiB at most during it; JS heap ${(heapUsed / 2 ** 20).toFixed(1)} MiB, array buffers ${(arrayBuffers / 2 ** 20).toFixed(0)} MiB`,
+        `  epoch ${epoch + 1}: RSS ${end.toFixed(0)} MiB at the end, ${peak.toFixed(0)} MiB at most during it; JS heap ${heap.toFixed(1)} MiB, array buffers ${buffers.toFixed(0)} MiB`,
       );
       peak = 0;
     },
