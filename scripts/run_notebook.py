@@ -6,6 +6,11 @@ The executed copy goes to OUT_DIR/<name> (also when a cell fails); NOTEBOOK is n
 rewritten. The kernel starts in the notebook's folder, as in the lab. On failure, prints
 which cell failed, its source and its output (tslab reports compile and runtime errors on
 stderr), and exits 1.
+
+A kernel that does not answer within STARTUP_TIMEOUTS[i] seconds (default 30, 60, 60; set
+NNLAB_KERNEL_STARTUP_S="30,60,60" to change) is shut down and a fresh one started: on a busy machine another process may take one of the ports Jupyter picked
+before tslab binds them, and tslab then runs on, deaf (src/homework/kernel_runner_py.ts
+does the same for graded notebooks).
 """
 
 import os
@@ -14,6 +19,8 @@ import sys
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+STARTUP_TIMEOUTS = tuple(int(t) for t in os.environ.get("NNLAB_KERNEL_STARTUP_S", "30,60,60").split(","))
 
 
 def cell_output_text(cell):
@@ -38,18 +45,32 @@ def main():
     def on_cell_start(cell, cell_index):
         current["index"] = cell_index
 
-    client = NotebookClient(
-        nb,
-        timeout=timeout,
-        startup_timeout=60,
-        on_cell_start=on_cell_start,
-        resources={"metadata": {"path": os.path.dirname(os.path.abspath(notebook))}},
-    )
+    def on_notebook_start(notebook):
+        current["ready"] = True
+
     failure = None
     try:
-        client.execute()
-    except (CellExecutionError, CellTimeoutError, DeadKernelError) as e:
-        failure = e
+        for attempt, startup_timeout in enumerate(STARTUP_TIMEOUTS, 1):
+            current["ready"] = False
+            client = NotebookClient(
+                nb,
+                timeout=timeout,
+                startup_timeout=startup_timeout,
+                on_cell_start=on_cell_start,
+                on_notebook_start=on_notebook_start,
+                resources={"metadata": {"path": os.path.dirname(os.path.abspath(notebook))}},
+            )
+            try:
+                client.execute()
+                break
+            except (CellExecutionError, CellTimeoutError, DeadKernelError) as e:
+                failure = e
+                break
+            except RuntimeError as e:
+                if current["ready"] or attempt == len(STARTUP_TIMEOUTS):
+                    failure = e
+                    break
+                print(f"{notebook}: kernel try {attempt} did not start ({e}); starting another", file=sys.stderr)
     finally:
         os.makedirs(out_dir, exist_ok=True)
         nbformat.write(nb, os.path.join(out_dir, os.path.basename(notebook)))

@@ -18,7 +18,12 @@ export interface KernelLimits {
   maxOutputChars?: number;
   /** End the run at the first cell that fails (default false: run every cell). */
   stopOnError?: boolean;
-  /** Seconds beyond `notebookTimeoutS` the runner may take to start and stop its kernel before it is killed from outside (default 90). */
+  /**
+   * Seconds each try to start a kernel waits for its first answer (default [30, 60, 60]: a
+   * kernel that comes up deaf, because another process took one of its ports, is replaced).
+   */
+  startupTimeoutsS?: number[];
+  /** Seconds beyond `notebookTimeoutS` and the start-up tries the runner may take before it is killed from outside (default 30). */
   runnerSlackS?: number;
 }
 
@@ -79,7 +84,12 @@ export function runInKernel(
     notebookTimeoutS = 300,
     memoryMb = 2048,
     maxOutputChars = 100_000,
+    startupTimeoutsS = [30, 60, 60],
   } = limits;
+  if (startupTimeoutsS.length === 0 || startupTimeoutsS.some((t) => !Number.isInteger(t) || t < 1))
+    throw new Error(
+      `nnlab: startupTimeoutsS must be one or more whole numbers of seconds ≥ 1, got [${startupTimeoutsS.join(", ")}]`,
+    );
   const specDir = mkdtempSync(join(tmpdir(), "nnlab-kernelspec-"));
   writeKernelspec(specDir, memoryMb);
   const job = {
@@ -91,6 +101,7 @@ export function runInKernel(
     memory_mb: memoryMb,
     max_output_chars: maxOutputChars,
     stop_on_error: limits.stopOnError ?? false,
+    startup_timeouts: startupTimeoutsS,
     result_path: join(specDir, "result.json"),
     pid_path: join(specDir, "kernel.pid"),
   };
@@ -107,7 +118,8 @@ export function runInKernel(
     child.stdout.on("data", keep);
     child.stderr.on("data", keep);
     // The runner enforces the limits itself; this guard only ends a runner that hangs.
-    const guardS = notebookTimeoutS + (limits.runnerSlackS ?? RUNNER_SLACK_S);
+    const startupS = startupTimeoutsS.reduce((a, b) => a + b, 0);
+    const guardS = notebookTimeoutS + startupS + (limits.runnerSlackS ?? RUNNER_SLACK_S);
     let guardFired = false;
     const guard = setTimeout(() => {
       guardFired = true;
@@ -146,8 +158,8 @@ export function runInKernel(
   });
 }
 
-/** Seconds beyond the notebook's limit a runner may take (kernel start-up, shutdown) before it is killed. */
-const RUNNER_SLACK_S = 90;
+/** Seconds beyond the notebook's limit and its start-up tries a runner may take (shutdown) before it is killed. */
+const RUNNER_SLACK_S = 30;
 
 /** Kills the kernel whose pid the runner wrote, with its process group; gone already is fine. */
 function killKernel(pidPath: string): void {

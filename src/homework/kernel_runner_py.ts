@@ -13,6 +13,10 @@
  *   watchdog kills the kernel's process group; the cells not run are "not run".
  * - A cell's outputs stop at `max_output_chars` characters (a note says so).
  * - With `stop_on_error`, the first cell that fails ends the run (for `nnlab submit`).
+ * - A kernel that does not answer its first request within `startup_timeouts[i]` seconds is
+ *   shut down and a fresh one started (new ports), one try per entry: on a busy machine
+ *   another process may take one of the five ports Jupyter picked before tslab binds them,
+ *   and tslab then runs on, deaf. No student code has run by then, so none runs twice.
  */
 export const KERNEL_RUNNER_PY = String.raw`
 import json, os, signal, sys, threading, time
@@ -40,10 +44,11 @@ def on_executed(cell, cell_index, execute_reply):
     content = execute_reply["content"]
     status[cell_index] = "timeout" if content.get("ename") == "Timeout" else content.get("status", "error")
 
-client = Client(nb, timeout=job["cell_timeout"], startup_timeout=60, allow_errors=True,
-    interrupt_on_timeout=True, kernel_name=job["kernel_name"],
-    error_on_timeout={"ename": "Timeout", "evalue": "cell ran over %ss" % job["cell_timeout"], "traceback": []},
-    on_cell_executed=on_executed, resources={"metadata": {"path": job["cwd"]}})
+def new_client(startup_timeout):
+    return Client(nb, timeout=job["cell_timeout"], startup_timeout=startup_timeout, allow_errors=True,
+        interrupt_on_timeout=True, kernel_name=job["kernel_name"],
+        error_on_timeout={"ename": "Timeout", "evalue": "cell ran over %ss" % job["cell_timeout"], "traceback": []},
+        on_cell_executed=on_executed, resources={"metadata": {"path": job["cwd"]}})
 
 def rss_mb(pid):
     try:
@@ -73,34 +78,50 @@ def watchdog(pid, deadline, stop):
             return kill(pid, "memory", "the kernel used %d MB, over the memory limit of %d MB" % (used, job["memory_mb"]))
         stop.wait(0.2)
 
+def run(client):
+    global current
+    pid = client.km.provisioner.process.pid
+    with open(job["pid_path"], "w") as f:
+        f.write(str(pid))
+    threading.Thread(target=watchdog, args=(pid, time.monotonic() + job["total_timeout"], stop), daemon=True).start()
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        current = index
+        client.execute_cell(cell, index)
+        if failure:
+            break
+        if status.get(index) != "ok":
+            if job["stop_on_error"]:
+                break
+            time.sleep(0.3)
+    current = None
+
 started = time.monotonic()
 current = None
 stop = threading.Event()
-try:
-    with client.setup_kernel():
-        pid = client.km.provisioner.process.pid
-        with open(job["pid_path"], "w") as f:
-            f.write(str(pid))
-        threading.Thread(target=watchdog, args=(pid, time.monotonic() + job["total_timeout"], stop), daemon=True).start()
-        for index, cell in enumerate(nb.cells):
-            if cell.cell_type != "code":
-                continue
-            current = index
-            client.execute_cell(cell, index)
-            if failure:
-                break
-            if status.get(index) != "ok":
-                if job["stop_on_error"]:
-                    break
-                time.sleep(0.3)
-        current = None
-        stop.set()
-except DeadKernelError:
-    failure.setdefault("kind", "crashed")
-    failure.setdefault("message", "the kernel died (a crash, or the JavaScript heap over its limit of %d MB)" % job["memory_mb"])
-except Exception as e:
-    failure.setdefault("kind", "crashed" if current is not None else "startup")
-    failure.setdefault("message", "%s: %s" % (type(e).__name__, e))
+startup_errors = []
+for startup_timeout in job["startup_timeouts"]:
+    ready = False
+    try:
+        client = new_client(startup_timeout)
+        with client.setup_kernel():
+            ready = True
+            run(client)
+    except Exception as e:
+        if not ready:
+            startup_errors.append("%s: %s" % (type(e).__name__, e))
+            continue
+        if isinstance(e, DeadKernelError):
+            failure.setdefault("kind", "crashed")
+            failure.setdefault("message", "the kernel died (a crash, or the JavaScript heap over its limit of %d MB)" % job["memory_mb"])
+        else:
+            failure.setdefault("kind", "crashed")
+            failure.setdefault("message", "%s: %s" % (type(e).__name__, e))
+    break
+else:
+    failure["kind"] = "startup"
+    failure["message"] = "no kernel answered in %d tries (%s)" % (len(startup_errors), "; ".join(startup_errors))
 stop.set()
 if failure and current is not None:
     status[current] = failure["kind"]

@@ -86,13 +86,24 @@ describe("runInKernel", () => {
       const started = Date.now();
       const run = await runInKernel(notebook("console.log(1)", "console.log(2)"), dir, {
         notebookTimeoutS: 1,
+        startupTimeoutsS: [1],
         runnerSlackS: 1,
       });
       expect(Date.now() - started).toBeLessThan(15_000);
       expect(run.failure?.kind).toBe("timeout");
-      expect(run.failure?.message).toContain("did not finish within 2s");
+      expect(run.failure?.message).toContain("did not finish within 3s");
       expect(run.cells.map((c) => c.status)).toEqual(["not run", "not run"]);
     });
+  });
+
+  it("refuses start-up timeouts that are not whole seconds ≥ 1, saying what it got", () => {
+    const cwd = mkdtempSync(join(tmpdir(), "nnlab-kr-"));
+    expect(() => runInKernel(notebook("1"), cwd, { startupTimeoutsS: [] })).toThrow(
+      "startupTimeoutsS must be one or more whole numbers of seconds ≥ 1, got []",
+    );
+    expect(() => runInKernel(notebook("1"), cwd, { startupTimeoutsS: [30, 0.5] })).toThrow(
+      "got [30, 0.5]",
+    );
   });
 
   it("cuts a huge output at the limit and says so", async () => {
