@@ -1,5 +1,5 @@
 import type { FloatArray } from "../tensor/dtype";
-import { float32StateBuffer, sgdWasm } from "../tensor/kernels/optim_wasm";
+import { type SGDCoefficients, float32StateBuffer, sgdWasm } from "../tensor/kernels/optim_wasm";
 import type { Tensor } from "../tensor/tensor";
 import { checkBoolean, checkClosedUnitInterval } from "./checks";
 import {
@@ -101,8 +101,13 @@ export class SGD extends Optimizer<SGDOptions> {
       rho === 0 ? null : this.buffer(state, "momentumBuffer", param, 0, float32StateBuffer).data;
     const w = param.data as FloatArray;
     const dw = grad.data as FloatArray;
-    // float32 in WebAssembly SIMD where it can (kernels/optim_wasm.ts); this loop is the reference
-    if (sgdWasm(w, dw, b, { alpha, lambda, rho, tau, ewa, first, nesterov })) return;
+    if (w instanceof Float32Array && dw instanceof Float32Array) {
+      const k = float32Coefficients(group, first);
+      // in WebAssembly SIMD where it can (kernels/optim_wasm.ts); sgdStepF32 is the reference
+      if (!sgdWasm(w, dw, b as Float32Array | null, k))
+        sgdStepF32(w, dw, b as Float32Array | null, k);
+      return;
+    }
     for (let i = 0; i < w.length; i++) {
       const g = lambda === 0 ? dw[i] : dw[i] + w[i] * lambda; // g ← g + λw
       let d = g;
@@ -118,5 +123,43 @@ export class SGD extends Optimizer<SGDOptions> {
       }
       w[i] = w[i] - d * alpha; // w ← w − αd
     }
+  }
+}
+
+/** One float32 step's coefficients, rounded to float32 (as PyTorch's float32 step takes them). */
+function float32Coefficients(group: ParamGroup<SGDOptions>, first: boolean): SGDCoefficients {
+  const { lr, momentum, dampening, weightDecay, ewa, nesterov } = group;
+  const f = Math.fround;
+  return {
+    alpha: f(lr),
+    lambda: f(weightDecay),
+    rho: f(momentum),
+    keep: f(ewa ? 1 - momentum : 1 - dampening), // g's weight in the new b
+    first: first && !ewa, // b₁ = g; with ewa, v₁ = β·0 + (1−β)g comes out of the formula
+    nesterov,
+  };
+}
+
+/**
+ * The float32 step in float32 arithmetic, as PyTorch's: every product and sum rounded to
+ * float32 (Math.fround), in the order of the float64 loop above. What the WebAssembly
+ * kernel (`assembly/optim.ts`) computes four at a time, to the same bits.
+ */
+export function sgdStepF32(
+  w: Float32Array,
+  dw: Float32Array,
+  b: Float32Array | null,
+  k: SGDCoefficients,
+): void {
+  const f = Math.fround;
+  const { alpha, lambda, rho, keep, first, nesterov } = k;
+  for (let i = 0; i < w.length; i++) {
+    const g = lambda === 0 ? dw[i] : f(dw[i] + f(w[i] * lambda)); // g ← g + λw
+    let d = g;
+    if (b !== null) {
+      b[i] = first ? g : f(f(b[i] * rho) + f(g * keep)); // b ← ρb + (1−τ)g
+      d = nesterov ? f(g + f(b[i] * rho)) : b[i]; // d = g + ρb  or  d = b
+    }
+    w[i] = f(w[i] - f(d * alpha)); // w ← w − αd
   }
 }

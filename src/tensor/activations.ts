@@ -1,5 +1,5 @@
 import { record } from "../autograd/function";
-import { allocate, floatOf } from "./dtype";
+import { allocateEmpty, floatOf } from "./dtype";
 import { mapBinary, mapUnary } from "./broadcast";
 import { reluBackwardLoop } from "./kernels/elementwise_loops";
 import { mul, sub } from "./elementwise";
@@ -32,11 +32,14 @@ export function tanh(x: Tensor): Tensor {
   ]);
 }
 
-/** ReLU(x) = max(0, x);  ReLU′ = 1 for x > 0, else 0 (0 at x = 0, as PyTorch). */
+/**
+ * ReLU(x) = max(0, x);  ReLU′ = 1 for x > 0, else 0 (0 at x = 0, as PyTorch). A NaN stays
+ * NaN and passes its gradient, as in PyTorch, so a diverging run shows NaN in its loss.
+ */
 export function relu(x: Tensor): Tensor {
   const out = mapUnary(x, x.dtype, "relu");
   return record(out, "ReluBackward", [x], (g) => {
-    const gx = allocate(g.dtype, g.size); // ∂x = g where x > 0, else 0
+    const gx = allocateEmpty(g.dtype, g.size); // ∂x = g where x > 0, else 0
     reluBackwardLoop(gx, g.data, x.data);
     return [new Tensor(gx, x.shape)];
   });
@@ -90,7 +93,7 @@ function normalized(x: Tensor, axis: number, log: boolean): Tensor {
   const inner = sizeOf(x.shape.slice(ax + 1));
   const outer = x.size / Math.max(n * inner, 1);
   const src = x.data;
-  const out = allocate(floatOf(x.dtype), x.size);
+  const out = allocateEmpty(floatOf(x.dtype), x.size);
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < inner; i++) {
       const base = o * n * inner + i;

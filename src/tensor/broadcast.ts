@@ -1,4 +1,4 @@
-import { type DType, type TypedArray, allocate, isFloat, promote } from "./dtype";
+import { type DType, type TypedArray, allocate, allocateEmpty, isFloat, promote } from "./dtype";
 import { type BinaryOp, type UnaryOp, binaryLoop, unaryLoop } from "./kernels/elementwise_loops";
 import { type Shape, broadcastShapes, broadcastStrides, sameShape, sizeOf } from "./shape";
 import { Tensor, type TensorLike } from "./tensor";
@@ -55,7 +55,7 @@ export function arithmeticDType(a: DType, b: DType): DType {
 
 export function mapUnary(a: Tensor, outDType: DType, f: UnaryFn | UnaryOp): Tensor {
   const x = a.data;
-  const out = allocate(outDType, x.length);
+  const out = allocateEmpty(outDType, x.length); // every element is written below
   if (typeof f === "string") unaryLoop(f, out, x);
   else for (let i = 0; i < x.length; i++) out[i] = f(x[i]);
   return new Tensor(out, a.shape);
@@ -72,12 +72,12 @@ export function mapBinary(
   const x = a.data;
   const y = b.data;
   if (sameShape(a.shape, b.shape)) {
-    const out = allocate(outDType, x.length);
+    const out = allocateEmpty(outDType, x.length);
     row(out, 0, x, 0, 1, y, 0, 1, x.length);
     return new Tensor(out, a.shape);
   }
   const shape = broadcastShapes(op, a.shape, b.shape);
-  const out = allocate(outDType, sizeOf(shape));
+  const out = allocateEmpty(outDType, sizeOf(shape)); // each case below writes every element
   if (y.length === 1 && sameShape(shape, a.shape)) {
     row(out, 0, x, 0, 1, y, 0, 0, x.length); // tensor ∘ scalar
   } else if (x.length === 1 && sameShape(shape, b.shape)) {

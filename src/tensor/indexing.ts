@@ -1,5 +1,5 @@
 import { record } from "../autograd/function";
-import { type DType, allocate, promote } from "./dtype";
+import { type DType, allocate, allocateEmpty, promote } from "./dtype";
 import { type Shape, formatShape, normalizeAxis, sizeOf } from "./shape";
 import { reshape, unsqueeze } from "./shape_ops";
 import { Tensor } from "./tensor";
@@ -33,7 +33,7 @@ export function indexSelect(x: Tensor, axis: number, indices: ArrayLike<number> 
     }
     pos[j] = i;
   }
-  const out = allocate(x.dtype, outer * m * inner);
+  const out = allocateEmpty(x.dtype, outer * m * inner); // every row is copied in
   const src = x.data;
   for (let o = 0; o < outer; o++) {
     for (let j = 0; j < m; j++) {

@@ -1,5 +1,5 @@
 import { freshGradient, record } from "../autograd/function";
-import { type FloatArray, allocate } from "./dtype";
+import { type FloatArray, allocate, allocateEmpty } from "./dtype";
 import { gemm } from "./kernels/gemm";
 import { formatShape } from "./shape";
 import { reshape } from "./shape_ops";
@@ -31,14 +31,14 @@ export function linear(x: Tensor, W: Tensor, b: Tensor | null): Tensor {
     return reshape(linear(reshape(x, [-1, inF]), W, b), [...lead, out]);
   }
   const N = x.shape[0];
-  const y = allocate(W.dtype, N * out) as FloatArray;
+  const y = allocateEmpty(W.dtype, N * out) as FloatArray; // gemm writes every element
   gemm(false, true, N, out, inF, x.data as FloatArray, 0, W.data as FloatArray, 0, y, 0); // X·Wᵀ
   if (b !== null) addRows(y, b.data as FloatArray, N, out); // + b
   return record(new Tensor(y, [N, out]), "LinearBackward", b ? [x, W, b] : [x, W], (g) => {
     const G = g.data as FloatArray;
-    const dx = x.requiresGrad ? allocate(g.dtype, N * inF) : null;
+    const dx = x.requiresGrad ? allocateEmpty(g.dtype, N * inF) : null;
     if (dx) gemm(false, false, N, inF, out, G, 0, W.data as FloatArray, 0, dx as FloatArray, 0); // ∂X = G·W
-    const dW = W.requiresGrad ? allocate(g.dtype, out * inF) : null;
+    const dW = W.requiresGrad ? allocateEmpty(g.dtype, out * inF) : null;
     if (dW) gemm(true, false, out, inF, N, G, 0, x.data as FloatArray, 0, dW as FloatArray, 0); // ∂W = Gᵀ·X
     const db = b?.requiresGrad ? sumRows(G, N, out) : null; // ∂b = Σ_n G_n
     return [

@@ -45,8 +45,7 @@ export interface OptimModule {
     alpha: number,
     lambda: number,
     rho: number,
-    tau: number,
-    ewa: boolean,
+    keep: number,
     first: boolean,
     nesterov: boolean,
   ): void;

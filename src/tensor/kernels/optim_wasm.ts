@@ -4,13 +4,13 @@ export { float32StateBuffer } from "./optim_memory";
 
 let usable = optimKernel !== null && process.env.NNLAB_OPTIM !== "js"; // see setOptimWasm
 
-/** The options of one SGD step (`optim/sgd.ts`); `first`: b₁ = g on this step. */
+/** One float32 SGD step's coefficients, rounded to float32 (`optim/sgd.ts`); `first`: b₁ = g on this step. */
 export interface SGDCoefficients {
   alpha: number;
   lambda: number;
   rho: number;
-  tau: number;
-  ewa: boolean;
+  /** g's weight in the new b: 1 − τ, or 1 − β with ewa. */
+  keep: number;
   first: boolean;
   nesterov: boolean;
 }
@@ -77,19 +77,17 @@ export function adamWasm(
 }
 
 /**
- * SGD's float32 step in WebAssembly SIMD, the twin of the loop in `optim/sgd.ts` (which
- * tries it first): w and g copied in, w out; the momentum buffer b, when there is one,
- * stays in the module's memory. Returns false, doing nothing, where it cannot run.
+ * SGD's float32 step in WebAssembly SIMD, the twin of `sgdStepF32` in `optim/sgd.ts` (which
+ * tries it first; the same bits): w and g copied in, w out; the momentum buffer b, when
+ * there is one, stays in the module's memory. Returns false, doing nothing, where it cannot run.
  */
 export function sgdWasm(
-  w: Float32Array | Float64Array,
-  grad: Float32Array | Float64Array,
-  b: ArrayLike<number> | null,
+  w: Float32Array,
+  grad: Float32Array,
+  b: Float32Array | null,
   k: SGDCoefficients,
 ): boolean {
-  if (!usable || !(w instanceof Float32Array) || !(grad instanceof Float32Array)) {
-    return false;
-  }
+  if (!usable) return false;
   const bAt = b === null ? 0 : placedAt(b);
   if (bAt === undefined) return false;
   const n = w.length;
@@ -97,8 +95,8 @@ export function sgdWasm(
   const heap = optimHeap();
   heap.set(w, wAt / 4);
   heap.set(grad, gradAt / 4);
-  const { alpha, lambda, rho, tau, ewa, first, nesterov } = k;
-  optimKernel!.sgdF32(n, wAt, gradAt, bAt, alpha, lambda, rho, tau, ewa, first, nesterov);
+  const { alpha, lambda, rho, keep, first, nesterov } = k;
+  optimKernel!.sgdF32(n, wAt, gradAt, bAt, alpha, lambda, rho, keep, first, nesterov);
   w.set(heap.subarray(wAt / 4, wAt / 4 + n));
   return true;
 }

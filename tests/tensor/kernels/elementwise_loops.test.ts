@@ -26,7 +26,7 @@ const UNARY: Record<UnaryOp, (x: number) => number> = {
   log: Math.log,
   sqrt: Math.sqrt,
   abs: Math.abs,
-  relu: (x) => (x > 0 ? x : 0),
+  relu: (x) => (x > 0 || Number.isNaN(x) ? x : 0),
 };
 const TYPES = [Float32Array, Float64Array] as const;
 
@@ -72,12 +72,29 @@ describe("unaryLoop and reluBackwardLoop", () => {
         expect(Array.from(out)).toEqual(Array.from(type.from(x, UNARY[op])));
       });
     }
-    it(`reluBackward on ${type.name} passes g where x > 0 and 0 elsewhere (NaN included)`, () => {
+    it(`reluBackward on ${type.name} passes g where x > 0 or NaN, and 0 elsewhere`, () => {
       const x = random(type, 29, 11);
       const g = random(type, 29, 12);
       const out = new type(29);
       reluBackwardLoop(out, g, x);
-      expect(Array.from(out)).toEqual(Array.from(x, (v, i) => (v > 0 ? g[i] : 0)));
+      expect(Array.from(out)).toEqual(
+        Array.from(x, (v, i) => (v > 0 || Number.isNaN(v) ? g[i] : 0)),
+      );
+    });
+    it(`relu and its backward on ${type.name} at the edges: ±0, ±tiny, ±∞, NaNs of either sign`, () => {
+      const bits = new Float32Array(new Uint32Array([0x7fc00000, 0xffc00000, 0x7f800001]).buffer);
+      const edges = [0, -0, 1e-40, -1e-40, 1.5e-45, Infinity, -Infinity, 3, -3, ...bits];
+      const x = type.from(edges);
+      const out = new type(x.length);
+      unaryLoop("relu", out, x);
+      const expected = edges.map((v) => (Number.isNaN(v) ? NaN : v > 0 ? Math.fround(v) : 0));
+      if (type === Float64Array) expected[2] = 1e-40; // not rounded to float32
+      if (type === Float64Array) expected[4] = 1.5e-45;
+      expect(Array.from(out)).toEqual(expected);
+      expect(Object.is(out[1], 0) && Object.is(out[3], 0)).toBe(true); // −0 and −tiny give +0
+      const g = type.from(edges.map((_, i) => i + 1));
+      reluBackwardLoop(out, g, x);
+      expect(Array.from(out)).toEqual([0, 0, 3, 0, 5, 6, 0, 8, 0, 10, 11, 12]);
     });
   }
 });

@@ -4,10 +4,11 @@
  * it, keeps the state (m, v, b) in its memory and copies θ and g in and θ out).
  * AssemblyScript, not TypeScript; `tsconfig.json` excludes this folder.
  *
- * Each loop is the JavaScript loop of `optim/adam.ts` or `optim/sgd.ts`, two elements at a
- * time: float32 values widened to float64, the same float64 operations in the same order,
- * rounded to float32 where the JavaScript stores into a Float32Array (and read back
- * rounded), so both give the same bits. Pointers are byte addresses of n float32 each.
+ * Each loop is the JavaScript loop of `optim/adam.ts` or `optim/sgd.ts`, so both give the
+ * same bits: Adam two elements at a time, float32 values widened to float64, the same
+ * float64 operations in the same order, rounded to float32 where the JavaScript stores
+ * into a Float32Array (and read back rounded); SGD four at a time in float32 arithmetic.
+ * Pointers are byte addresses of n float32 each.
  */
 
 /** Two float32 at p, widened to float64. */
@@ -93,56 +94,58 @@ export function adamF32(
 }
 
 /**
- * SGD, as `SGD.update` in `optim/sgd.ts`:
+ * SGD, as `sgdStepF32` in `optim/sgd.ts`, in float32 arithmetic (as PyTorch's float32 step):
  *
  * $$ g \leftarrow g + \lambda w, \qquad b \leftarrow \rho b + (1-\tau) g \ (b_1 = g), \quad \text{or } v \leftarrow \beta v + (1-\beta) g \ \text{(ewa)} $$
  * $$ d = b \ \text{or}\ g + \rho b \ \text{(nesterov)}, \qquad w \leftarrow w - \alpha d $$
  *
- * b = 0 (no buffer) is plain SGD, d = g. `first` marks the step that sets b₁ = g.
+ * Four elements at a time, each product and sum rounded to float32 in the order of the
+ * JavaScript loop (which rounds with Math.fround), so both give the same bits. The
+ * coefficients come already rounded to float32. b = 0 (no buffer) is plain SGD, d = g.
+ * `first` marks the step that sets b₁ = g.
  */
 export function sgdF32(
   n: i32,
   w: usize,
   grad: usize,
   b: usize,
-  alpha: f64,
-  lambda: f64,
-  rho: f64,
-  tau: f64,
-  ewa: bool,
+  alpha: f32,
+  lambda: f32,
+  rho: f32,
+  keep: f32,
   first: bool,
   nesterov: bool,
 ): void {
-  const a = f64x2.splat(alpha);
-  const l = f64x2.splat(lambda);
-  const r = f64x2.splat(rho);
-  const keep = f64x2.splat(ewa ? 1 - rho : 1 - tau); // g's weight in the new b
-  const n2 = n & ~1;
-  for (let i = 0; i < n2; i += 2) {
+  const a = f32x4.splat(alpha);
+  const l = f32x4.splat(lambda);
+  const r = f32x4.splat(rho);
+  const k = f32x4.splat(keep); // g's weight in the new b: 1 − τ, or 1 − β (ewa)
+  const n4 = n & ~3;
+  for (let i = 0; i < n4; i += 4) {
     const at = (<usize>i) << 2;
-    const wi = load2(w + at);
-    let g = load2(grad + at);
-    if (lambda != 0) g = f64x2.add(g, f64x2.mul(wi, l)); // g ← g + λw
+    const wi = v128.load(w + at);
+    let g = v128.load(grad + at);
+    if (lambda != 0) g = f32x4.add(g, f32x4.mul(wi, l)); // g ← g + λw
     let d = g;
     if (b != 0) {
-      const bNew = first && !ewa ? g : f64x2.add(f64x2.mul(load2(b + at), r), f64x2.mul(g, keep)); // b ← ρb + (1−τ)g
-      const bi = store2(b + at, bNew);
-      d = nesterov ? f64x2.add(g, f64x2.mul(bi, r)) : bi; // d = g + ρb  or  d = b
+      const bi = first ? g : f32x4.add(f32x4.mul(v128.load(b + at), r), f32x4.mul(g, k)); // b ← ρb + (1−τ)g
+      v128.store(b + at, bi);
+      d = nesterov ? f32x4.add(g, f32x4.mul(bi, r)) : bi; // d = g + ρb  or  d = b
     }
-    store2(w + at, f64x2.sub(wi, f64x2.mul(d, a))); // w ← w − αd
+    v128.store(w + at, f32x4.sub(wi, f32x4.mul(d, a))); // w ← w − αd
   }
-  if (n2 < n) {
-    const at = (<usize>n2) << 2;
-    const wi = <f64>load<f32>(w + at);
-    let g = <f64>load<f32>(grad + at);
+  for (let i = n4; i < n; i++) {
+    // the last n mod 4 elements: the same, in scalars
+    const at = (<usize>i) << 2;
+    const wi = load<f32>(w + at);
+    let g = load<f32>(grad + at);
     if (lambda != 0) g = g + wi * lambda;
     let d = g;
     if (b != 0) {
-      const bNew = first && !ewa ? g : <f64>load<f32>(b + at) * rho + g * (ewa ? 1 - rho : 1 - tau);
-      store<f32>(b + at, <f32>bNew);
-      const bi = <f64>load<f32>(b + at);
+      const bi = first ? g : load<f32>(b + at) * rho + g * keep;
+      store<f32>(b + at, bi);
       d = nesterov ? g + bi * rho : bi;
     }
-    store<f32>(w + at, <f32>(wi - d * alpha));
+    store<f32>(w + at, wi - d * alpha);
   }
 }
