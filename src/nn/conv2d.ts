@@ -1,5 +1,4 @@
 import { type WindowOptions, conv2d, pair, windowGeometry } from "../tensor/conv";
-import { zeros } from "../tensor/creation";
 import { type FloatDType, isFloat } from "../tensor/dtype";
 import type { Generator } from "../tensor/random";
 import { formatShape } from "../tensor/shape";
@@ -8,6 +7,7 @@ import { kaimingUniform } from "./init/kaiming";
 import { uniform } from "./init/uniform";
 import { checkPositiveInteger } from "./linear";
 import { Module } from "./module";
+import { parameterZeros } from "./parameter_zeros";
 
 /**
  * 2-D convolution layer, as PyTorch's `nn.Conv2d`: each of the `outChannels` filters
@@ -71,8 +71,8 @@ export class Conv2d extends Module {
     this.stride = pair("Conv2d", "stride", options.stride ?? 1, 1);
     this.padding = pair("Conv2d", "padding", options.padding ?? 0, 0);
     const shape = [outChannels, inChannels, ...this.kernelSize];
-    this.weight = this.registerParameter("weight", zeros(shape, { dtype }));
-    this.bias = bias ? this.registerParameter("bias", zeros([outChannels], { dtype })) : null;
+    this.weight = this.registerParameter("weight", parameterZeros(shape, dtype));
+    this.bias = bias ? this.registerParameter("bias", parameterZeros([outChannels], dtype)) : null;
     this.resetParameters(generator);
   }
 

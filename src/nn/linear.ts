@@ -1,4 +1,3 @@
-import { zeros } from "../tensor/creation";
 import { type FloatDType, isFloat } from "../tensor/dtype";
 import { linear } from "../tensor/linear";
 import type { Generator } from "../tensor/random";
@@ -7,6 +6,7 @@ import type { Tensor } from "../tensor/tensor";
 import { kaimingUniform } from "./init/kaiming";
 import { uniform } from "./init/uniform";
 import { Module } from "./module";
+import { parameterZeros } from "./parameter_zeros";
 
 /**
  * Fully connected (affine) layer, as PyTorch's `nn.Linear`:
@@ -58,8 +58,11 @@ export class Linear extends Module {
     }
     this.inFeatures = inFeatures;
     this.outFeatures = outFeatures;
-    this.weight = this.registerParameter("weight", zeros([outFeatures, inFeatures], { dtype }));
-    this.bias = bias ? this.registerParameter("bias", zeros([outFeatures], { dtype })) : null;
+    this.weight = this.registerParameter(
+      "weight",
+      parameterZeros([outFeatures, inFeatures], dtype),
+    );
+    this.bias = bias ? this.registerParameter("bias", parameterZeros([outFeatures], dtype)) : null;
     this.resetParameters(generator);
   }
 

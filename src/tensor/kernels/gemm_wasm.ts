@@ -4,16 +4,22 @@ import { checkGemm } from "./check_gemm";
 import type { FloatArray } from "./gemm";
 import { gemmHelperReady } from "./gemm_helper";
 import { type WasmGemmCall, gemmThreads, splitGemm } from "./gemm_threads";
+import {
+  FIRST,
+  ScratchBlock,
+  align64,
+  allocateBlock,
+  heapF32,
+  heapF64,
+  placedAt,
+  wasmMemory,
+} from "./wasm_memory";
 
 // The part of the WebAssembly API used here (TypeScript's ES2022 lib and @types/node 20
 // do not declare it; it is the DOM lib's).
 declare const WebAssembly: {
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: object };
-  Memory: new (descriptor: { initial: number; maximum: number; shared: boolean }) => {
-    buffer: SharedArrayBuffer;
-    grow(pages: number): number;
-  };
 };
 
 /** What `gemm.wasm` (compiled from `assembly/gemm.ts`) exports. */
@@ -48,10 +54,15 @@ const WASM_PATHS = [
 ];
 /** The most bytes of A, B and C one call may copy into the module (its memory: 2 GiB in all). */
 export const GEMM_WASM_MAX_BYTES = 2 ** 30;
-const PAGE = 65536; // bytes per page of WebAssembly memory
-const PAGES = { initial: 64, maximum: 32768 }; // as `npm run build:wasm` declares them
 
 const loaded = load();
+/** The packing scratch of this thread and of the helper thread, given once. */
+const scratch = loaded.module
+  ? {
+      mine: allocateBlock(loaded.module.scratchBytes()),
+      helper: allocateBlock(loaded.module.scratchBytes()),
+    }
+  : { mine: 0, helper: 0 };
 /** Whether `gemmWasm` can run here; if not, `gemmWasmMissing` says why. */
 export const gemmWasmAvailable = loaded.module !== undefined;
 export const gemmWasmMissing = loaded.why;
@@ -62,17 +73,18 @@ export const gemmWasmMissing = loaded.why;
  *
  * $$ C \leftarrow \operatorname{op}(A)\,\operatorname{op}(B) \quad (+\, C \text{ with accumulate}) $$
  *
- * A and B (and C, with accumulate) are copied into the module's memory, multiplied
- * there, and C is copied back: O(MK + KN + MN) copying for O(MNK) arithmetic. Sums are
+ * An operand that lives in the kernels' memory (`float32Resident`: a layer's weight) is read
+ * (C: written) where it is; any other is copied in (C: out) through a scratch block that
+ * grows when a call needs more than any before, so steady training reuses it:
+ * O(MK + KN + MN) copying at most for O(MNK) arithmetic. Sums are
  * formed in the inputs' precision, 4 float32 or 2 float64 lanes at a time, so float32
  * results differ from `gemmJs`'s (float64 sums) by rounding: ~6e-8·√K relative to |C|
  * for random signs, up to ~6e-8·K when the products share a sign pattern (the benchmark's
  * sine inputs: 3e-5 at K = 512), like any float32 BLAS.
  *
- * Memory, one shared WebAssembly.Memory, 64-byte aligned pieces from the module's heap
- * base: this thread's packing scratch (`scratchBytes()`, 1.25 MiB) | the helper thread's |
- * A | B | C. It grows when a call needs more than any before (never shrinks), so steady
- * training reuses it. Products of ≥ 4 MFLOP are split over two threads (`gemm_threads.ts`).
+ * Memory (`wasm_memory.ts`): this thread's packing scratch (`scratchBytes()`, 1.25 MiB)
+ * and the helper thread's, given once; the operands' scratch block. Products of ≥ 4 MFLOP
+ * are split over two threads (`gemm_threads.ts`).
  *
  * @example gemmWasm(false, false, 2, 2, 3, a, 0, b, 0, c, 0)  // c [2,2] = a [2,3] · b [3,2]
  */
@@ -104,19 +116,34 @@ export function gemmWasm(
       `gemmWasm: [${M}, ${K}]·[${K}, ${N}] needs more than ${GEMM_WASM_MAX_BYTES} bytes of WebAssembly memory; use gemmJs`,
     );
   }
-  const packs = wasm.heapBase(); // byte addresses in the module's memory
-  const helperPacks = packs + align(wasm.scratchBytes());
-  const aAt = helperPacks + align(wasm.scratchBytes());
-  const bAt = aAt + align(M * K * bytes);
-  const cAt = bAt + align(K * N * bytes);
-  const end = cAt + M * N * bytes;
-  if (end > wasm.memory.buffer.byteLength) {
-    wasm.memory.grow(Math.ceil((end - wasm.memory.buffer.byteLength) / PAGE));
+  const f32 = c instanceof Float32Array;
+  const [aSize, bSize, cSize] = [M * K, K * N, M * N];
+  // byte addresses: where a resident operand is, else a place in the scratch block
+  let aAt = residentAt(a, aOffset, bytes);
+  let bAt = residentAt(b, bOffset, bytes);
+  let cAt = residentAt(c, cOffset, bytes);
+  if (
+    cAt >= 0 &&
+    (overlaps(cAt, cSize, aAt, aSize, bytes) || overlaps(cAt, cSize, bAt, bSize, bytes))
+  )
+    cAt = -1; // C over A or B: write it elsewhere first
+  const copied = (aAt < 0 ? align64(aSize * bytes) : 0) + (bAt < 0 ? align64(bSize * bytes) : 0);
+  let next =
+    copied + (cAt < 0 ? cSize * bytes : 0) > 0 ? operands.reserve(copied + cSize * bytes) : 0;
+  const heap = f32 ? heapF32() : heapF64();
+  if (aAt < 0) {
+    heap.set(a.subarray(aOffset, aOffset + aSize), next / bytes);
+    [aAt, next] = [next, next + align64(aSize * bytes)];
   }
-  const memory = view(wasm, c instanceof Float32Array);
-  memory.set(a.subarray(aOffset, aOffset + M * K), aAt / bytes);
-  memory.set(b.subarray(bOffset, bOffset + K * N), bAt / bytes);
-  if (accumulate) memory.set(c.subarray(cOffset, cOffset + M * N), cAt / bytes);
+  if (bAt < 0) {
+    heap.set(b.subarray(bOffset, bOffset + bSize), next / bytes);
+    [bAt, next] = [next, next + align64(bSize * bytes)];
+  }
+  const cCopied = cAt < 0;
+  if (cCopied) {
+    cAt = next;
+    if (accumulate) heap.set(c.subarray(cOffset, cOffset + cSize), cAt / bytes);
+  }
   const [lda, ldb] = [transA ? M : K, transB ? K : N]; // elements per stored row
   const call = {
     f64: bytes === 8,
@@ -131,23 +158,26 @@ export function gemmWasm(
     ldb,
     c: cAt,
     ldc: N,
-    packs,
+    packs: scratch.mine,
     accumulate,
   };
-  splitGemm(call, helperPacks, loaded.compiled!, wasm.memory, runHere);
-  c.set(memory.subarray(cAt / bytes, cAt / bytes + M * N), cOffset);
+  splitGemm(call, scratch.helper, loaded.compiled!, wasmMemory!, runHere);
+  if (cCopied) c.set(heap.subarray(cAt / bytes, cAt / bytes + cSize), cOffset);
 }
 
-let views: { f32: Float32Array; f64: Float64Array } | null = null;
-
-/** The whole memory as float32 or float64 (new views after a grow: the old ones keep the old length). */
-function view(wasm: GemmModule, f32: boolean): Float32Array | Float64Array {
-  const buffer = wasm.memory.buffer;
-  if (views === null || views.f32.byteLength !== buffer.byteLength) {
-    views = { f32: new Float32Array(buffer), f64: new Float64Array(buffer) };
-  }
-  return f32 ? views.f32 : views.f64;
+/** Where `array[offset]` is in the kernels' memory, for a resident float32 array; else −1. */
+function residentAt(array: FloatArray, offset: number, bytes: number): number {
+  const at = bytes === 4 ? placedAt(array) : undefined;
+  return at === undefined ? -1 : at + offset * bytes;
 }
+
+/** Whether [x, x + n) and [y, y + m) elements overlap (y < 0: not resident). */
+function overlaps(x: number, n: number, y: number, m: number, bytes: number): boolean {
+  return y >= 0 && x < y + m * bytes && y < x + n * bytes;
+}
+
+/** The scratch block of operands copied in. */
+const operands = new ScratchBlock();
 
 /** Runs one call of the module on this thread. */
 function runHere(p: WasmGemmCall): void {
@@ -174,27 +204,22 @@ function runHere(p: WasmGemmCall): void {
 export function gemmWasmThreadsReady(): Promise<boolean> {
   const { compiled, module } = loaded;
   if (!compiled || !module || gemmThreads() < 2) return Promise.resolve(false);
-  const helperPacks = module.heapBase() + align(module.scratchBytes());
-  return gemmHelperReady(compiled, module.memory, helperPacks);
+  return gemmHelperReady(compiled, wasmMemory!, scratch.helper);
 }
 
-/** n rounded up to a multiple of 64 (a cache line). */
-function align(n: number): number {
-  return Math.ceil(n / 64) * 64;
-}
-
-/** Instantiates gemm.wasm synchronously on a fresh shared memory, or says why it cannot. */
+/** Instantiates gemm.wasm synchronously on the kernels' shared memory, or says why it cannot. */
 function load(): { module?: GemmModule; compiled?: object; why: string } {
-  if (typeof WebAssembly !== "object") return { why: "this runtime has no WebAssembly" };
+  if (wasmMemory === null) return { why: "this runtime has no shared WebAssembly memory" };
   const path = WASM_PATHS.find((p) => existsSync(p));
   if (path === undefined) {
     return { why: `gemm.wasm not found at ${WASM_PATHS.join(" or ")}; run npm run build` };
   }
   try {
     const compiled = new WebAssembly.Module(readFileSync(path));
-    const memory = new WebAssembly.Memory({ ...PAGES, shared: true });
-    const instance = new WebAssembly.Instance(compiled, { env: { memory } });
-    return { module: instance.exports as unknown as GemmModule, compiled, why: "" };
+    const instance = new WebAssembly.Instance(compiled, { env: { memory: wasmMemory } });
+    const module = instance.exports as unknown as GemmModule;
+    if (module.heapBase() > FIRST) return { why: `gemm.wasm has static data past byte ${FIRST}` };
+    return { module, compiled, why: "" };
   } catch (err) {
     // e.g. a runtime without SIMD: "invalid value type 'v128'"
     return { why: `${path} does not load: ${err instanceof Error ? err.message : err}` };

@@ -1,4 +1,5 @@
-import { optimHeap, optimKernel, placedAt, scratch } from "./optim_memory";
+import { optimKernel, scratch } from "./optim_memory";
+import { heapF32, placedAt } from "./wasm_memory";
 
 export { float32StateBuffer } from "./optim_memory";
 
@@ -29,8 +30,9 @@ export interface AdamCoefficients {
 /**
  * Adam's float32 step in WebAssembly SIMD (`assembly/optim.ts`), the accelerated twin of the
  * loop in `optim/adam.ts`, which `adamStep` tries first. The moments m, v (and v_max) live
- * in the module's memory from their first step (`float32StateBuffer`), so a step copies
- * only θ and g in and θ out (memcpy: cheaper than the scalar loop's reads and writes).
+ * in the kernels' memory from their first step (`float32StateBuffer`); θ and g are used
+ * where they are when they live there too (a layer's weight: `float32Resident`), else
+ * copied in (θ back out).
  * It computes what the loop computes, in float64 rounded to float32 where the loop stores,
  * so the two give the same bits. `NNLAB_OPTIM=js` keeps every step in JavaScript.
  *
@@ -52,10 +54,10 @@ export function adamWasm(
   const vMaxAt = vMax === null ? 0 : placedAt(vMax);
   if (mAt === undefined || vAt === undefined || vMaxAt === undefined) return false;
   const n = theta.length;
-  const [thetaAt, gradAt] = scratch(n);
-  const heap = optimHeap();
-  heap.set(theta, thetaAt / 4);
-  heap.set(grad, gradAt / 4);
+  const [thetaRoom, gradRoom] = scratch(n);
+  const heap = heapF32();
+  const thetaAt = inMemory(theta, thetaRoom, heap);
+  const gradAt = inMemory(grad, gradRoom, heap);
   const { shrink, lambda, beta1, beta2, stepSize, sqrtC2, eps } = k;
   optimKernel!.adamF32(
     n,
@@ -72,14 +74,15 @@ export function adamWasm(
     sqrtC2,
     eps,
   );
-  theta.set(heap.subarray(thetaAt / 4, thetaAt / 4 + n));
+  if (thetaAt === thetaRoom) theta.set(heap.subarray(thetaAt / 4, thetaAt / 4 + n));
   return true;
 }
 
 /**
  * SGD's float32 step in WebAssembly SIMD, the twin of `sgdStepF32` in `optim/sgd.ts` (which
- * tries it first; the same bits): w and g copied in, w out; the momentum buffer b, when
- * there is one, stays in the module's memory. Returns false, doing nothing, where it cannot run.
+ * tries it first; the same bits): w updated where it is when it lives in the kernels'
+ * memory (a layer's weight), else copied in and out; g likewise read where it is or copied
+ * in; the momentum buffer b, when there is one, stays in that memory. Returns false, doing nothing, where it cannot run.
  */
 export function sgdWasm(
   w: Float32Array,
@@ -91,14 +94,22 @@ export function sgdWasm(
   const bAt = b === null ? 0 : placedAt(b);
   if (bAt === undefined) return false;
   const n = w.length;
-  const [wAt, gradAt] = scratch(n);
-  const heap = optimHeap();
-  heap.set(w, wAt / 4);
-  heap.set(grad, gradAt / 4);
+  const [wRoom, gradRoom] = scratch(n);
+  const heap = heapF32();
+  const wAt = inMemory(w, wRoom, heap);
+  const gradAt = inMemory(grad, gradRoom, heap);
   const { alpha, lambda, rho, keep, first, nesterov } = k;
   optimKernel!.sgdF32(n, wAt, gradAt, bAt, alpha, lambda, rho, keep, first, nesterov);
-  w.set(heap.subarray(wAt / 4, wAt / 4 + n));
+  if (wAt === wRoom) w.set(heap.subarray(wAt / 4, wAt / 4 + n));
   return true;
+}
+
+/** The byte address of x in the kernels' memory: where it lives (resident), else a copy at `room`. */
+function inMemory(x: Float32Array, room: number, heap: Float32Array): number {
+  const at = placedAt(x);
+  if (at !== undefined) return at;
+  heap.set(x, room / 4);
+  return room;
 }
 
 /** Whether float32 optimiser steps run in WebAssembly (the module loaded, not turned off). */
