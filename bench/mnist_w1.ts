@@ -26,9 +26,8 @@ const PYTHON = process.env.NNLAB_PYTHON ?? "/usr/bin/python3";
  * 1. gemm GFLOP/s on the three products of a W1 step (forward x·Wᵀ, ∂W = Gᵀ·x, and
  *    the 128 → 10 layer), so the transposed variants can be compared with `matmul`'s table;
  * 2. the W1 epoch, `REPEATS` times from a fresh model (seed 0), after one untimed warm-up
- *    epoch: the times, their median,
- *    the test accuracy; with gemm on 2 threads (the default on ≥ 2 cores) and on 1, taking
- *    turns;
+ *    epoch: the times, their median, the test accuracy; with gemm on 2 threads (the default
+ *    on ≥ 2 cores), then on 1;
  * 3. the same epoch in PyTorch (`bench/mnist_w1_torch.py` with `NNLAB_PYTHON`, default
  *    /usr/bin/python3), and the ratio nnlab / PyTorch; skipped with a line saying why
  *    when torch is not importable;
@@ -66,15 +65,16 @@ export async function run(): Promise<void> {
   );
   w1Gemms();
 
-  // W1 epochs from a fresh model, gemm on `threads` threads and on 1 taking turns (so both
-  // see the same load on a shared machine)
-  await trainW1(data.train, 1); // warm-up, untimed: V8 compiles the hot loops
+  // W1 epochs from a fresh model: REPEATS with gemm on `threads` threads, then REPEATS on 1,
+  // each run of epochs back to back (taking turns epoch by epoch slows the two-thread epochs
+  // by ~20% here: the helper thread sleeps through each one-thread epoch)
   const counts = threads > 1 ? [threads, 1] : [1];
   const seconds = new Map<number, number[]>(counts.map((n) => [n, []]));
   let accuracy = 0;
-  for (let r = 0; r < REPEATS; r++) {
-    for (const n of counts) {
-      setGemmThreads(n);
+  for (const n of counts) {
+    setGemmThreads(n);
+    await trainW1(data.train, 1); // warm-up, untimed: V8 compiles the hot loops
+    for (let r = 0; r < REPEATS; r++) {
       const { net, history } = await trainW1(data.train, 1);
       seconds.get(n)!.push(history.epochs.seconds[0]);
       accuracy = testAccuracy(net, data.test); // the same for any n: the split changes no sum
