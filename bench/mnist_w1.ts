@@ -10,8 +10,6 @@ import { optimWasmEnabled } from "../src/tensor/kernels/optim_wasm";
 import type { Callback } from "../src/train/callback";
 import { evaluate } from "../src/train/evaluate";
 import { fit } from "../src/train/fit";
-import { setDisplayTransport } from "../widgets/display";
-import { liveLearningCurve } from "../widgets/live_learning_curve";
 
 const REPEATS = 3; // timed W1 epochs (the median is reported)
 const MEMORY_EPOCHS = 5;
@@ -25,8 +23,8 @@ const PYTHON = process.env.NNLAB_PYTHON ?? "/usr/bin/python3";
  *
  * 1. gemm GFLOP/s on the three products of a W1 step (forward x·Wᵀ, ∂W = Gᵀ·x, and
  *    the 128 → 10 layer), so the transposed variants can be compared with `matmul`'s table;
- * 2. the W1 epoch, `REPEATS` times from a fresh model (seed 0), after one untimed warm-up
- *    epoch: the times, their median, the test accuracy; with gemm on 2 threads (the default
+ * 2. the W1 epoch, `REPEATS` times from a fresh model (seed 0), after two untimed warm-up
+ *    epochs: the times, their median, the test accuracy; with gemm on 2 threads (the default
  *    on ≥ 2 cores), then on 1;
  * 3. the same epoch in PyTorch (`bench/mnist_w1_torch.py` with `NNLAB_PYTHON`, default
  *    /usr/bin/python3), and the ratio nnlab / PyTorch; skipped with a line saying why
@@ -36,7 +34,14 @@ const PYTHON = process.env.NNLAB_PYTHON ?? "/usr/bin/python3";
  *    growth per step; with the JS heap and the typed arrays' bytes at each epoch's end,
  *    where a leak per step would show (RSS itself moves by ~1 MiB as the allocator and
  *    V8's heap settle: 12 epochs stay within 518–520 MiB here);
- * 5. the cost of a live learning curve: a W1 epoch with `liveLearningCurve` (the widget
+ * 5. the W1 epoch once the widgets, and with them tslab and the TypeScript compiler, are
+ *    loaded, as they are in a notebook kernel: V8's full collections, which the ~0.8 MB
+ *    of new arrays per step trigger (external memory pressure), then walk a heap of
+ *    ~28 MiB instead of ~6. `npm run bench` runs Node with `--single-threaded-gc`, as
+ *    `./lab setup`'s kernelspec does, so that V8's marking threads do not take the core of
+ *    gemm's helper thread (without it the epoch here is ~50% slower; with it, as fast as in
+ *    a plain process); and
+ *    the cost of a live learning curve: a W1 epoch with `liveLearningCurve` (the widget
  *    redrawing 4× a second through fit's live hook, its messages sent to a transport that
  *    counts and drops them, where the notebook's front end would receive them) vs the
  *    same without, alternating, medians of `REPEATS`.
@@ -73,7 +78,9 @@ export async function run(): Promise<void> {
   let accuracy = 0;
   for (const n of counts) {
     setGemmThreads(n);
-    await trainW1(data.train, 1); // warm-up, untimed: V8 compiles the hot loops
+    // warm-up, untimed: V8 compiles the hot loops and its heap settles (a process's first
+    // epochs run 20–40% slower here; PyTorch's script warms up with one epoch too)
+    await trainW1(data.train, 2);
     for (let r = 0; r < REPEATS; r++) {
       const { net, history } = await trainW1(data.train, 1);
       seconds.get(n)!.push(history.epochs.seconds[0]);
@@ -100,11 +107,18 @@ export async function run(): Promise<void> {
     `test accuracy after ${MEMORY_EPOCHS} epochs: nnlab ${(100 * accuracy5).toFixed(2)}%${torch5}`,
   );
 
+  // The widgets load tslab, and with it the TypeScript compiler: from here on the process
+  // carries what a notebook kernel carries (a JS heap of ~28 MiB instead of ~6), so the
+  // epochs below are the notebook's. Loaded only now, so the epochs above are a plain
+  // Node process's.
+  const { setDisplayTransport } = await import("../widgets/display");
+  const { liveLearningCurve } = await import("../widgets/live_learning_curve");
   const plain: number[] = [];
   const live: number[] = [];
   let sent = 0;
   const previous = setDisplayTransport({ send: () => void sent++, execution: () => "bench" });
   try {
+    await trainW1(data.train, 1); // warm-up after the load
     for (let r = 0; r < REPEATS; r++) {
       plain.push((await trainW1(data.train, 1)).history.epochs.seconds[0]);
       const curve = liveLearningCurve();
@@ -115,7 +129,10 @@ export async function run(): Promise<void> {
   }
   const [withCurve, without] = [medianOf(live), medianOf(plain)];
   console.log(
-    `\nlive learning curve (${(sent / REPEATS).toFixed(0)} display messages per epoch): epoch ${withCurve.toFixed(3)} s with it, ${without.toFixed(3)} s without (medians of ${REPEATS}, alternating): ${withCurve >= without ? "+" : ""}${(100 * (withCurve / without - 1)).toFixed(1)}%`,
+    `\nwith tslab loaded, as in a notebook kernel: W1 epoch ${without.toFixed(3)} s (median of ${REPEATS})${torch ? `, ${(without / torch.median).toFixed(2)}× PyTorch` : ""}`,
+  );
+  console.log(
+    `live learning curve (${(sent / REPEATS).toFixed(0)} display messages per epoch): epoch ${withCurve.toFixed(3)} s with it, ${without.toFixed(3)} s without (medians of ${REPEATS}, alternating): ${withCurve >= without ? "+" : ""}${(100 * (withCurve / without - 1)).toFixed(1)}%`,
   );
 }
 

@@ -54,14 +54,21 @@ export function jupyterPython(): string {
   return existsSync(recorded) ? readFileSync(recorded, "utf8").trim() : "/usr/bin/python3";
 }
 
-/** A private kernelspec for this run: this Node, nnlab's tslab, the heap limit in NODE_OPTIONS. */
+/** A private kernelspec for this run: this Node (V8's GC on one thread, as `./lab setup`'s kernel), nnlab's tslab, the heap limit in NODE_OPTIONS. */
 function writeKernelspec(dir: string, memoryMb: number): void {
   const tslab = join(packageRoot(), "node_modules", "tslab", "bin", "tslab");
   if (!existsSync(tslab))
     throw new Error(`nnlab: the tslab kernel is missing (expected ${tslab}); run npm install`);
   mkdirSync(join(dir, "kernels", "nnlab-tslab"), { recursive: true });
   const spec = {
-    argv: [process.execPath, tslab, "kernel", "--config-path", "{connection_file}"],
+    argv: [
+      process.execPath,
+      "--single-threaded-gc",
+      tslab,
+      "kernel",
+      "--config-path",
+      "{connection_file}",
+    ],
     display_name: "TypeScript (nnlab grader)",
     language: "typescript",
     env: { NODE_OPTIONS: `--max-old-space-size=${memoryMb}` },

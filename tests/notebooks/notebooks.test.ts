@@ -66,6 +66,7 @@ describe("the tslab kernel is project-local", () => {
     expect(tslab, `kernel.json starts ${tslab}`).toBe(join(ROOT, "node_modules", ".bin", "tslab"));
     expect(realpathSync(tslab)).toBe(realpathSync(join(ROOT, "node_modules", "tslab", "bin", "tslab")));
     expect(spec.argv.slice(-3)).toEqual(["kernel", "--config-path", "{connection_file}"]);
+    expect(spec.argv[1]).toBe("--single-threaded-gc"); // the second core stays with gemm's helper
   });
 
   it("lets notebooks import nnlab by name from this checkout", () => {
