@@ -24,7 +24,6 @@ declare const WebAssembly: {
 
 /** What `gemm.wasm` (compiled from `assembly/gemm.ts`) exports. */
 interface GemmModule {
-  memory: { buffer: SharedArrayBuffer; grow(pages: number): number };
   heapBase(): number;
   scratchBytes(): number;
   gemmF32: WasmGemm;
