@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -54,6 +54,16 @@ export function jupyterPython(): string {
   return existsSync(recorded) ? readFileSync(recorded, "utf8").trim() : "/usr/bin/python3";
 }
 
+let gcFlag: string[] | undefined;
+/** ["--single-threaded-gc"] where this Node's V8 takes the flag (probed once), else []. */
+function singleThreadedGc(): string[] {
+  gcFlag ??=
+    spawnSync(process.execPath, ["--single-threaded-gc", "-e", "0"]).status === 0
+      ? ["--single-threaded-gc"]
+      : [];
+  return gcFlag;
+}
+
 /** A private kernelspec for this run: this Node (V8's GC on one thread, as `./lab setup`'s kernel), nnlab's tslab, the heap limit in NODE_OPTIONS. */
 function writeKernelspec(dir: string, memoryMb: number): void {
   const tslab = join(packageRoot(), "node_modules", "tslab", "bin", "tslab");
@@ -63,7 +73,7 @@ function writeKernelspec(dir: string, memoryMb: number): void {
   const spec = {
     argv: [
       process.execPath,
-      "--single-threaded-gc",
+      ...singleThreadedGc(),
       tslab,
       "kernel",
       "--config-path",
