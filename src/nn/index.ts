@@ -1,6 +1,6 @@
 /** Layers, losses and initialisers: `nn.Linear`, `nn.crossEntropy`, `nn.init.kaimingNormal`. Re-exports only. */
 export { Module } from "./module";
-export type { SavedTensor, StateDict } from "./module";
+export type { ForwardHook, SavedTensor, StateDict } from "./module";
 export { Sequential } from "./sequential";
 export { Linear } from "./linear";
 export type { LinearOptions } from "./linear";

@@ -101,6 +101,30 @@ describe("activationHistograms", () => {
     expect(bn.training).toBe(true);
   });
 
+  it("sees the layers of any model through forward hooks, in the order they ran, and removes the hooks", () => {
+    class TwoLayer extends nn.Module {
+      body = new nn.Sequential(new nn.Linear(4, 5, { generator: new Generator(1) }), new nn.Tanh());
+      head = new nn.Linear(5, 2, { generator: new Generator(2) });
+      forward(x: ReturnType<typeof tensor>) {
+        return this.head.forward(this.body.forward(x).relu()); // relu as a tensor method: no module
+      }
+    }
+    const net = new TwoLayer();
+    const x = randn([6, 4], { generator: new Generator(3) });
+    const all = layerActivations(net, x, { layers: "all" });
+    expect(all.map((l) => l.name)).toEqual([
+      "layer 1 (Linear)",
+      "layer 2 (Tanh)",
+      "layer 3 (Linear)",
+    ]);
+    const h = net.body.at(0).forward(x);
+    expect(Array.from(all[0].output.data)).toEqual(Array.from(h.data));
+    expect(Array.from(all[1].output.data)).toEqual(Array.from(h.tanh().data));
+    expect(Array.from(all[2].output.data)).toEqual(Array.from(net.forward(x).data));
+    expect(layerActivations(net, x).map((l) => l.name)).toEqual(["layer 1 (Tanh)"]); // the default
+    for (const [, m] of net.namedModules()) expect(Object.hasOwn(m, "forward")).toBe(false);
+  });
+
   it("keeps the layers asked for: all of them, or by index", () => {
     const net = smallNet();
     const x = randn([8, 4], { generator: new Generator(3) });
@@ -119,17 +143,12 @@ describe("activationHistograms", () => {
   });
 
   it("explains what it expected when the input is wrong", () => {
-    class Custom extends nn.Module {
-      forward(x: ReturnType<typeof tensor>) {
-        return x;
-      }
-    }
     const x = tensor([[1, 2, 3, 4]]);
-    expect(() => activationHistograms(new Custom(), x)).toThrow(
-      /expected an nn.Sequential .* got Custom; for another model pass its activations as a list of tensors/,
+    expect(() => layerActivations({ forward: (t: unknown) => t } as never, x)).toThrow(
+      /expected an nn.Module, got .*; for another model pass its activations as a list of tensors/,
     );
     expect(() => activationHistograms(smallNet(), x, { layers: [7] })).toThrow(
-      /indices in 0…4 of the Sequential's 5 modules, got 7/,
+      /indices in 0…4 of the model's 5 layers, got 7/,
     );
     expect(() => activationHistograms([x, x], { names: ["a"] })).toThrow(/2 tensors but 1 names/);
     expect(() => activationHistograms([x, [1, 2]] as never)).toThrow(

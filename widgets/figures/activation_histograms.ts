@@ -37,8 +37,9 @@ export type ActivationHistogramsFigure = Figure & { stats: ActivationStats[] };
  * Bars are the fraction of the layer's elements in each bin (they sum to 1), binned here,
  * so the page holds `bins` numbers per layer, not every activation.
  *
- * Give an `nn.Sequential` and a batch (the model is left as it was; see `layerActivations`
- * for `layers` and `training`), or the activations themselves as tensors.
+ * Give a model (an `nn.Sequential` or any module) and a batch (the model is left as it was;
+ * see `layerActivations` for `layers` and `training`), or the activations themselves as
+ * tensors.
  *
  * @example show(activationHistograms(net, randn([500, 256]), { training: true }))
  * @example activationHistograms([h1, h2, h3], { names: ["tanh 1", "tanh 2", "tanh 3"] }).stats[2].std
