@@ -78,10 +78,29 @@ export function figureOutputs(notebook: string): Record<string, string | string[
     .flatMap((o) => (o.data && "image/svg+xml" in o.data ? [o.data] : []));
 }
 
-/** A classic Jupyter Notebook server on `dir`, with its own (temporary) config, data and runtime folders. */
+/**
+ * A classic Jupyter Notebook server on `dir`, with its own (temporary) config, data and
+ * runtime folders. The port is one the OS just called free; another process may take it
+ * before the server binds it (a busy test machine), so the server is told not to wander to
+ * another port, and a server that exits or does not answer within 60 s is replaced, three
+ * tries in all.
+ */
 export async function startNotebookServer(
   dir: string,
 ): Promise<{ url: string; env: NodeJS.ProcessEnv; stop: () => void }> {
+  const failures: string[] = [];
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const started = await tryNotebookServer(dir);
+    if (typeof started !== "string") return started;
+    failures.push(started);
+  }
+  throw new Error(`the classic notebook server did not start: ${failures.join("; ")}`);
+}
+
+/** One try: the server, or why it did not start. */
+async function tryNotebookServer(
+  dir: string,
+): Promise<{ url: string; env: NodeJS.ProcessEnv; stop: () => void } | string> {
   const home = mkdtempSync(join(tmpdir(), "nnlab-jupyter-"));
   const env = jupyterEnv({
     JUPYTER_CONFIG_DIR: join(home, "config"),
@@ -95,18 +114,21 @@ export async function startNotebookServer(
     "notebook",
     "--no-browser",
     `--port=${port}`,
+    "--NotebookApp.port_retries=0",
     "--ip=127.0.0.1",
     `--NotebookApp.token=${token}`,
     `--notebook-dir=${dir}`,
   ];
   if (process.getuid?.() === 0) args.push("--allow-root");
   const server: ChildProcess = spawn(jupyterPython(), args, { env, stdio: "ignore" });
+  let exited = false;
+  server.on("exit", () => (exited = true));
   const stop = () => {
     server.kill();
     rmSync(home, { recursive: true, force: true });
   };
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 300 && !exited; i++) {
     const ok = await fetch(`${url}/api/status?token=${token}`).then(
       (r) => r.ok,
       () => false,
@@ -115,7 +137,7 @@ export async function startNotebookServer(
     await new Promise((r) => setTimeout(r, 200));
   }
   stop();
-  throw new Error(`the classic notebook server did not start on port ${port} within 20 s`);
+  return exited ? `it exited on port ${port}` : `no answer on port ${port} within 60 s`;
 }
 
 function freePort(): Promise<number> {

@@ -109,7 +109,7 @@ describe("the widgets tour notebook", () => {
     } finally {
       server.stop();
     }
-  }, 90_000);
+  }, 240_000); // the server may need a second try on a busy machine (startNotebookServer)
 });
 
 describe("a notebook with ten figures", () => {
