@@ -1,9 +1,9 @@
 import type { Tensor } from "../tensor/tensor";
 import type { DType } from "../tensor/dtype";
 import { formatShape } from "../tensor/shape";
+import { type ForwardHook, addForwardHook } from "./forward_hooks";
 
-/** What `registerForwardHook` calls after a module's forward: the module, its input, its output. */
-export type ForwardHook = (module: Module, input: Tensor, output: Tensor) => void;
+export type { ForwardHook } from "./forward_hooks";
 
 /** One saved tensor of a state dict: plain JSON (numbers are exact: a float32 or float64 round-trips bit for bit). */
 export interface SavedTensor {
@@ -48,48 +48,13 @@ export abstract class Module {
   /**
    * Calls `hook(module, input, output)` after each `forward` of this module, in the order
    * registered, as PyTorch's `register_forward_hook` (for looking, not changing: its return
-   * value is ignored). Returns a handle; `remove()` takes the hook off. How: the first hook
-   * puts a wrapper of `forward` on the instance, the last removal takes it away.
+   * value is ignored). Returns a handle; `remove()` takes the hook off (`forward_hooks.ts`).
    *
    * @example const h = net.fc1.registerForwardHook((m, x, y) => seen.push(y)); net.forward(x); h.remove();
    */
   registerForwardHook(hook: ForwardHook): { remove(): void } {
-    if (typeof hook !== "function") {
-      throw new TypeError(
-        `registerForwardHook: expected a function (module, input, output) => void, got ${typeof hook}`,
-      );
-    }
-    const hooks = (this._forwardHooks ??= []);
-    if (hooks.length === 0) {
-      // an own `forward` (an arrow-function field, say) is put back when the last hook goes
-      this._ownForward = Object.getOwnPropertyDescriptor(this, "forward");
-      const forward = this.forward;
-      const wrapper = (x: Tensor): Tensor => {
-        const y = forward.call(this, x);
-        for (const h of [...hooks]) h(this, x, y);
-        return y;
-      };
-      Object.defineProperty(this, "forward", {
-        value: wrapper,
-        configurable: true,
-        writable: true,
-      });
-    }
-    hooks.push(hook);
-    let removed = false;
-    return {
-      remove: () => {
-        if (removed) return;
-        removed = true;
-        hooks.splice(hooks.indexOf(hook), 1);
-        if (hooks.length > 0) return;
-        if (this._ownForward) Object.defineProperty(this, "forward", this._ownForward);
-        else delete (this as { forward?: unknown }).forward; // back to the class's
-      },
-    };
+    return addForwardHook(this, hook);
   }
-  private _forwardHooks?: ForwardHook[];
-  private _ownForward?: PropertyDescriptor;
 
   /** Registers a trainable tensor (sets requiresGrad) and returns it. */
   protected registerParameter(name: string, t: Tensor): Tensor {
