@@ -4,16 +4,8 @@ import { checkGemm } from "./check_gemm";
 import type { FloatArray } from "./gemm";
 import { gemmHelperReady } from "./gemm_helper";
 import { type WasmGemmCall, gemmThreads, splitGemm } from "./gemm_threads";
-import {
-  FIRST,
-  ScratchBlock,
-  align64,
-  allocateBlock,
-  heapF32,
-  heapF64,
-  placedAt,
-  wasmMemory,
-} from "./wasm_memory";
+import { placeOperands } from "./gemm_operands";
+import { FIRST, allocateBlock, wasmMemory } from "./wasm_memory";
 
 // The part of the WebAssembly API used here (TypeScript's ES2022 lib and @types/node 20
 // do not declare it; it is the DOM lib's).
@@ -74,8 +66,8 @@ export const gemmWasmMissing = loaded.why;
  *
  * An operand that lives in the kernels' memory (`float32Resident`: a layer's weight) is read
  * (C: written) where it is; any other is copied in (C: out) through a scratch block that
- * grows when a call needs more than any before, so steady training reuses it:
- * O(MK + KN + MN) copying at most for O(MNK) arithmetic. Sums are
+ * grows when a call needs more than any before, so steady training reuses it
+ * (`gemm_operands.ts`): O(MK + KN + MN) copying at most for O(MNK) arithmetic. Sums are
  * formed in the inputs' precision, 4 float32 or 2 float64 lanes at a time, so float32
  * results differ from `gemmJs`'s (float64 sums) by rounding: ~6e-8·√K relative to |C|
  * for random signs, up to ~6e-8·K when the products share a sign pattern (the benchmark's
@@ -115,34 +107,12 @@ export function gemmWasm(
       `gemmWasm: [${M}, ${K}]·[${K}, ${N}] needs more than ${GEMM_WASM_MAX_BYTES} bytes of WebAssembly memory; use gemmJs`,
     );
   }
-  const f32 = c instanceof Float32Array;
-  const [aSize, bSize, cSize] = [M * K, K * N, M * N];
-  // byte addresses: where a resident operand is, else a place in the scratch block
-  let aAt = residentAt(a, aOffset, bytes);
-  let bAt = residentAt(b, bOffset, bytes);
-  let cAt = residentAt(c, cOffset, bytes);
-  if (
-    cAt >= 0 &&
-    (overlaps(cAt, cSize, aAt, aSize, bytes) || overlaps(cAt, cSize, bAt, bSize, bytes))
-  )
-    cAt = -1; // C over A or B: write it elsewhere first
-  const copied = (aAt < 0 ? align64(aSize * bytes) : 0) + (bAt < 0 ? align64(bSize * bytes) : 0);
-  let next =
-    copied + (cAt < 0 ? cSize * bytes : 0) > 0 ? operands.reserve(copied + cSize * bytes) : 0;
-  const heap = f32 ? heapF32() : heapF64();
-  if (aAt < 0) {
-    heap.set(a.subarray(aOffset, aOffset + aSize), next / bytes);
-    [aAt, next] = [next, next + align64(aSize * bytes)];
-  }
-  if (bAt < 0) {
-    heap.set(b.subarray(bOffset, bOffset + bSize), next / bytes);
-    [bAt, next] = [next, next + align64(bSize * bytes)];
-  }
-  const cCopied = cAt < 0;
-  if (cCopied) {
-    cAt = next;
-    if (accumulate) heap.set(c.subarray(cOffset, cOffset + cSize), cAt / bytes);
-  }
+  const placed = placeOperands(
+    { array: a, offset: aOffset, size: M * K },
+    { array: b, offset: bOffset, size: K * N },
+    { array: c, offset: cOffset, size: M * N },
+    accumulate,
+  );
   const [lda, ldb] = [transA ? M : K, transB ? K : N]; // elements per stored row
   const call = {
     f64: bytes === 8,
@@ -151,32 +121,18 @@ export function gemmWasm(
     M,
     N,
     K,
-    a: aAt,
+    a: placed.a,
     lda,
-    b: bAt,
+    b: placed.b,
     ldb,
-    c: cAt,
+    c: placed.c,
     ldc: N,
     packs: scratch.mine,
     accumulate,
   };
   splitGemm(call, scratch.helper, loaded.compiled!, wasmMemory!, runHere);
-  if (cCopied) c.set(heap.subarray(cAt / bytes, cAt / bytes + cSize), cOffset);
+  placed.finish();
 }
-
-/** Where `array[offset]` is in the kernels' memory, for a resident float32 array; else −1. */
-function residentAt(array: FloatArray, offset: number, bytes: number): number {
-  const at = bytes === 4 ? placedAt(array) : undefined;
-  return at === undefined ? -1 : at + offset * bytes;
-}
-
-/** Whether [x, x + n) and [y, y + m) elements overlap (y < 0: not resident). */
-function overlaps(x: number, n: number, y: number, m: number, bytes: number): boolean {
-  return y >= 0 && x < y + m * bytes && y < x + n * bytes;
-}
-
-/** The scratch block of operands copied in. */
-const operands = new ScratchBlock();
 
 /** Runs one call of the module on this thread. */
 function runHere(p: WasmGemmCall): void {
