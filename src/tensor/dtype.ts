@@ -46,22 +46,18 @@ export function allocate(dtype: DType, n: number): TypedArray {
  * offset 0, like `allocate`'s.
  */
 export function allocateEmpty(dtype: DType, n: number): TypedArray {
-  const bytes = n * BYTES[dtype];
+  const Type = ARRAY_TYPES[dtype];
+  const bytes = n * Type.BYTES_PER_ELEMENT;
   if (bytes < 4096) return allocate(dtype, n);
-  const buffer = Buffer.allocUnsafeSlow(bytes).buffer; // not from Node's shared pool
-  switch (dtype) {
-    case "float64":
-      return new Float64Array(buffer, 0, n);
-    case "float32":
-      return new Float32Array(buffer, 0, n);
-    case "int32":
-      return new Int32Array(buffer, 0, n);
-    case "bool":
-      return new Uint8Array(buffer, 0, n);
-  }
+  return new Type(Buffer.allocUnsafeSlow(bytes).buffer, 0, n); // not from Node's shared pool
 }
 
-const BYTES: Record<DType, number> = { float64: 8, float32: 4, int32: 4, bool: 1 };
+const ARRAY_TYPES = {
+  float64: Float64Array,
+  float32: Float32Array,
+  int32: Int32Array,
+  bool: Uint8Array,
+} as const satisfies Record<DType, unknown>;
 
 /** The dtype whose array type `data` is. */
 export function dtypeOf(data: TypedArray): DType {

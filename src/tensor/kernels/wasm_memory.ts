@@ -33,7 +33,7 @@ export interface WasmMemory {
  */
 const PAGE = 65536; // bytes per page of WebAssembly memory
 /** As `npm run build:wasm` declares both modules' imported memory. */
-export const WASM_PAGES = { initial: 64, maximum: 32768 };
+const WASM_PAGES = { initial: 64, maximum: 32768 };
 /** The first byte blocks are given from. */
 export const FIRST = 1024;
 
@@ -52,6 +52,7 @@ function create(): WasmMemory | null {
 let top = FIRST; // the first byte never given out
 const free = new Map<number, number[]>(); // block size → free addresses
 const placed = new WeakMap<object, number>(); // resident array → its byte address
+let residentBytes = 0; // held by resident arrays not yet collected
 const release = new FinalizationRegistry<{ at: number; bytes: number }>(({ at, bytes }) => {
   freeBlock(at, bytes);
   residentBytes -= bytes;
@@ -75,7 +76,7 @@ export function allocateBlock(bytes: number): number {
 }
 
 /** Gives a block back for reuse. */
-export function freeBlock(at: number, bytes: number): void {
+function freeBlock(at: number, bytes: number): void {
   const size = align64(Math.max(bytes, 1));
   const list = free.get(size);
   if (list) list.push(at);
@@ -84,7 +85,6 @@ export function freeBlock(at: number, bytes: number): void {
 
 /** The most bytes resident arrays may hold, so that the kernels' scratch always has room (2 GiB in all). */
 export const RESIDENT_BUDGET = 2 ** 29;
-let residentBytes = 0;
 
 /**
  * n float32 zeros that live in the kernels' memory, or null where there is none or where
